@@ -1,0 +1,165 @@
+// Package sfmeta knows the Salesforce metadata types sfguard reads: where they
+// live on disk (folder and suffix, in both Metadata API and source format),
+// which root element their XML must have, and the shape of their content
+// (which elements repeat, which are booleans or integers).
+//
+// It is pure data plus lookups; discovery, parsing and the policy engine all
+// read from it so that a type is described in exactly one place.
+package sfmeta
+
+import "strings"
+
+// Format is the on-disk layout a file was found in.
+type Format string
+
+const (
+	// FormatMDAPI is the Metadata API layout: <dir>/<fullName>.<suffix>.
+	FormatMDAPI Format = "mdapi"
+	// FormatSource is the sfdx source layout: <dir>/<fullName>.<suffix>-meta.xml.
+	FormatSource Format = "source"
+)
+
+// Type describes one metadata type.
+type Type struct {
+	// Name is the Metadata API type name as written in package.xml
+	// (for settings, the concrete settings type such as SecuritySettings).
+	Name string
+	// Dir is the folder the files live in (same in both formats).
+	Dir string
+	// Suffix is the file suffix without the dot, e.g. "connectedApp".
+	Suffix string
+	// Root is the expected root element name.
+	Root string
+	// SettingsName is set for Settings types: the file base name
+	// (Security, OauthOidc, ExternalClientApp).
+	SettingsName string
+	// Secretish marks types read only for secrets (AuthProvider,
+	// NamedCredential, ExternalCredential); they are parsed like the others.
+	Secretish bool
+}
+
+// Types lists every type sfguard recognises, in a stable order.
+var Types = []Type{
+	{Name: "ConnectedApp", Dir: "connectedApps", Suffix: "connectedApp", Root: "ConnectedApp"},
+	{Name: "ExternalClientApplication", Dir: "externalClientApps", Suffix: "eca", Root: "ExternalClientApplication"},
+	{Name: "ExtlClntAppOauthSettings", Dir: "extlClntAppOauthSettings", Suffix: "ecaOauth", Root: "ExtlClntAppOauthSettings"},
+	{Name: "ExtlClntAppGlobalOauthSettings", Dir: "extlClntAppGlobalOauthSets", Suffix: "ecaGlblOauth", Root: "ExtlClntAppGlobalOauthSettings"},
+	{Name: "ExtlClntAppOauthConfigurablePolicies", Dir: "extlClntAppOauthPolicies", Suffix: "ecaOauthPlcy", Root: "ExtlClntAppOauthConfigurablePolicies"},
+	{Name: "ExtlClntAppConfigurablePolicies", Dir: "extlClntAppPolicies", Suffix: "ecaPlcy", Root: "ExtlClntAppConfigurablePolicies"},
+	{Name: "Profile", Dir: "profiles", Suffix: "profile", Root: "Profile"},
+	{Name: "PermissionSet", Dir: "permissionsets", Suffix: "permissionset", Root: "PermissionSet"},
+	{Name: "PermissionSetGroup", Dir: "permissionsetgroups", Suffix: "permissionsetgroup", Root: "PermissionSetGroup"},
+	{Name: "MutingPermissionSet", Dir: "mutingpermissionsets", Suffix: "mutingpermissionset", Root: "MutingPermissionSet"},
+	{Name: "ProfilePasswordPolicy", Dir: "profilePasswordPolicies", Suffix: "profilePasswordPolicy", Root: "ProfilePasswordPolicy"},
+	{Name: "ProfileSessionSetting", Dir: "profileSessionSettings", Suffix: "profileSessionSetting", Root: "ProfileSessionSetting"},
+	{Name: "SecuritySettings", Dir: "settings", Suffix: "settings", Root: "SecuritySettings", SettingsName: "Security"},
+	{Name: "OauthOidcSettings", Dir: "settings", Suffix: "settings", Root: "OauthOidcSettings", SettingsName: "OauthOidc"},
+	{Name: "ExternalClientAppSettings", Dir: "settings", Suffix: "settings", Root: "ExternalClientAppSettings", SettingsName: "ExternalClientApp"},
+	{Name: "AuthProvider", Dir: "authproviders", Suffix: "authprovider", Root: "AuthProvider", Secretish: true},
+	{Name: "NamedCredential", Dir: "namedCredentials", Suffix: "namedCredential", Root: "NamedCredential", Secretish: true},
+	{Name: "ExternalCredential", Dir: "externalCredentials", Suffix: "externalCredential", Root: "ExternalCredential", Secretish: true},
+}
+
+var (
+	byName   = map[string]*Type{}
+	bySuffix = map[string][]*Type{} // lower-cased suffix -> types
+)
+
+func init() {
+	for i := range Types {
+		t := &Types[i]
+		byName[t.Name] = t
+		s := strings.ToLower(t.Suffix)
+		bySuffix[s] = append(bySuffix[s], t)
+	}
+}
+
+// ByName returns the type with the given Metadata API name.
+func ByName(name string) (*Type, bool) {
+	t, ok := byName[name]
+	return t, ok
+}
+
+// Names returns every type name in registry order.
+func Names() []string {
+	out := make([]string, len(Types))
+	for i, t := range Types {
+		out[i] = t.Name
+	}
+	return out
+}
+
+// Classify decides from a slash-separated path whether a file is a candidate
+// metadata file. It looks only at the name and the parent folder, never at
+// content, so that non-candidates are never opened. The returned fullName is
+// URL-decoded (profiles/R%2FW.profile -> "R/W").
+//
+// Folder names are matched case-insensitively because old Metadata API
+// retrieves wrote connectedapps/X.connectedapp.
+func Classify(path string) (t *Type, fullName string, format Format, ok bool) {
+	base := path
+	parent := ""
+	if i := strings.LastIndexByte(path, '/'); i >= 0 {
+		base = path[i+1:]
+		dir := path[:i]
+		if j := strings.LastIndexByte(dir, '/'); j >= 0 {
+			parent = dir[j+1:]
+		} else {
+			parent = dir
+		}
+	}
+	format = FormatMDAPI
+	name := base
+	if strings.HasSuffix(name, "-meta.xml") {
+		format = FormatSource
+		name = strings.TrimSuffix(name, "-meta.xml")
+	}
+	dot := strings.LastIndexByte(name, '.')
+	if dot <= 0 {
+		return nil, "", "", false
+	}
+	stem, suffix := name[:dot], strings.ToLower(name[dot+1:])
+	for _, cand := range bySuffix[suffix] {
+		if !strings.EqualFold(parent, cand.Dir) {
+			continue
+		}
+		if cand.SettingsName != "" && stem != cand.SettingsName {
+			continue
+		}
+		return cand, DecodeFullName(stem), format, true
+	}
+	return nil, "", "", false
+}
+
+// DecodeFullName reverses the percent-encoding Salesforce applies to
+// full names in file names. Invalid escapes are kept verbatim.
+func DecodeFullName(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
+}
+
+func unhex(c byte) byte {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0'
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10
+	default:
+		return c - 'A' + 10
+	}
+}
