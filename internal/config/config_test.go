@@ -198,13 +198,13 @@ func TestExcluded(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := map[string]bool{
-		"node_modules/x/a.profile":                        true,
-		"web/node_modules/a.xml":                          true,
-		"force-app/legacy":                                true,
+		"node_modules/x/a.profile":                         true,
+		"web/node_modules/a.xml":                           true,
+		"force-app/legacy":                                 true,
 		"force-app/legacy/profiles/Admin.profile-meta.xml": true,
-		"./force-app/legacy/x":                            true,
-		"force-app/legacyX/a":                             false,
-		"force-app/main/default/profiles/A.profile":       false,
+		"./force-app/legacy/x":                             true,
+		"force-app/legacyX/a":                              false,
+		"force-app/main/default/profiles/A.profile":        false,
 	}
 	got := map[string]bool{}
 	for p := range tests {
