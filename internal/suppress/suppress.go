@@ -1,0 +1,209 @@
+// Package suppress applies deliberate exceptions to findings: suppressions
+// from .sfguard.yaml (with a required reason and an optional expiry) and
+// inline `<!-- sfguard-ignore RULE-ID: reason -->` comments in metadata XML.
+//
+// Every exception has to keep earning its place: an expired suppression
+// stops suppressing and is reported, and a suppression that matched nothing
+// is reported so the configuration does not silently rot.
+package suppress
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/sfguard/sfguard/internal/config"
+	"github.com/sfguard/sfguard/internal/finding"
+)
+
+// ConfigPrefix starts Finding.Suppressed for config-file suppressions.
+const ConfigPrefix = "config: "
+
+// InlinePrefix starts Finding.Suppressed for inline XML comments.
+const InlinePrefix = "inline: "
+
+// NoteKind classifies notes.
+type NoteKind string
+
+// Note kinds.
+const (
+	// Expired: the suppression is past its expiry date and no longer applies.
+	Expired NoteKind = "expired"
+	// Unused: the suppression matched no finding.
+	Unused NoteKind = "unused"
+)
+
+// Note is a run-level message about a suppression.
+type Note struct {
+	Kind        NoteKind
+	Suppression config.Suppression
+	// Matched counts the findings the suppression matched (for an expired
+	// one: the findings that are active again because of the expiry).
+	Matched int
+	// FailsStrict is true when --strict must turn this note into a failure:
+	// the suppression is dead configuration (it matched nothing).
+	FailsStrict bool
+}
+
+// String is the message shown to users, e.g.
+// ".sfguard.yaml:12: suppression SFG-CA-001 on ConnectedApp:X expired on
+// 2026-01-31; 2 findings are reported again (reason was: …)".
+func (n Note) String() string {
+	s := n.Suppression
+	switch n.Kind {
+	case Expired:
+		if n.Matched == 0 {
+			return fmt.Sprintf("%s: suppression %s expired on %s and matches nothing; remove it",
+				s.Where(), s.Describe(), s.Expires.Format(config.DateLayout))
+		}
+		return fmt.Sprintf("%s: suppression %s expired on %s; %s reported again (reason was: %s)",
+			s.Where(), s.Describe(), s.Expires.Format(config.DateLayout), plural(n.Matched, "finding is", "findings are"), s.Reason)
+	default:
+		return fmt.Sprintf("%s: suppression %s matched no finding; remove it or fix its rule, component or path", s.Where(), s.Describe())
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Matches reports whether a suppression covers a finding, ignoring expiry.
+// Rule is matched against the rule id, Component against
+// "ComponentType:ComponentName" (a finding without a component, such as a
+// secret in a plain file, never matches a component pattern), Path against
+// the finding's file (for files in archives the whole "a.zip!/inner" path).
+func Matches(s config.Suppression, f *finding.Finding) bool {
+	if s.Rule != "" && !doublestar.MatchUnvalidated(s.Rule, f.RuleID) {
+		return false
+	}
+	if s.Component != "" {
+		if f.ComponentType == "" {
+			return false
+		}
+		if !doublestar.MatchUnvalidated(s.Component, f.ComponentType+":"+f.ComponentName) {
+			return false
+		}
+	}
+	if s.Path != "" && !doublestar.MatchUnvalidated(s.Path, f.File) {
+		return false
+	}
+	return true
+}
+
+// Apply marks findings covered by a live suppression with
+// Suppressed = "config: <reason>" and returns notes for expired and unused
+// suppressions, in the order the suppressions were written. The first
+// matching suppression gives the reason; later ones that match the same
+// finding still count as used. Findings that something else (an inline
+// comment, the baseline) already suppressed keep their reason but still
+// count as matches, so a redundant entry is not mistaken for a dead one.
+// The input slice is not modified.
+func Apply(findings []finding.Finding, sups []config.Suppression, today time.Time) (out []finding.Finding, notes []Note) {
+	out = make([]finding.Finding, len(findings))
+	copy(out, findings)
+	matched := make([]int, len(sups))
+	for i := range out {
+		f := &out[i]
+		for j, s := range sups {
+			if !Matches(s, f) {
+				continue
+			}
+			matched[j]++
+			if s.Expired(today) {
+				continue
+			}
+			if f.Suppressed == "" {
+				f.Suppressed = ConfigPrefix + s.Reason
+			}
+		}
+	}
+	for j, s := range sups {
+		switch {
+		case s.Expired(today):
+			notes = append(notes, Note{Kind: Expired, Suppression: s, Matched: matched[j], FailsStrict: matched[j] == 0})
+		case matched[j] == 0:
+			notes = append(notes, Note{Kind: Unused, Suppression: s, FailsStrict: true})
+		}
+	}
+	return out, notes
+}
+
+// Directive is the marker that starts an inline suppression comment.
+const Directive = "sfguard-ignore"
+
+// ParseInline reads an XML comment such as
+//
+//	<!-- sfguard-ignore SFG-CA-001, SFG-CA-004: vendor app, retired in Q3 -->
+//
+// The comment may be given with or without the <!-- --> delimiters. ok is
+// true when the comment is an sfguard-ignore directive at all; a directive
+// with no rule ids or no reason comes back with ok true and an empty rules
+// or reason, and must be reported with InlineProblem instead of honoured.
+func ParseInline(comment string) (rules []string, reason string, ok bool) {
+	c := strings.TrimSpace(comment)
+	c = strings.TrimPrefix(c, "<!--")
+	c = strings.TrimSuffix(c, "-->")
+	c = strings.TrimSpace(c)
+	if !strings.HasPrefix(c, Directive) {
+		return nil, "", false
+	}
+	rest := c[len(Directive):]
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' && rest[0] != ':' && rest[0] != '\n' && rest[0] != '\r' {
+		return nil, "", false // e.g. "sfguard-ignored", not our directive
+	}
+	ids := rest
+	if i := strings.Index(rest, ":"); i >= 0 {
+		ids, reason = rest[:i], strings.TrimSpace(rest[i+1:])
+		reason = strings.Join(strings.Fields(reason), " ")
+	}
+	for _, id := range strings.FieldsFunc(ids, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
+		rules = append(rules, id)
+	}
+	return rules, reason, true
+}
+
+// InlineProblem explains what is wrong with an sfguard-ignore comment, or
+// returns "" when the comment is a valid directive or not a directive.
+// The engine reports problems as diagnostics at the comment's element.
+func InlineProblem(comment string) string {
+	rules, reason, ok := ParseInline(comment)
+	switch {
+	case !ok:
+		return ""
+	case len(rules) == 0:
+		return "sfguard-ignore comment names no rule id (write <!-- sfguard-ignore RULE-ID: reason -->)"
+	case reason == "":
+		return fmt.Sprintf("sfguard-ignore %s has no reason; it is not applied (write <!-- sfguard-ignore %s: reason -->)",
+			strings.Join(rules, ", "), strings.Join(rules, ", "))
+	}
+	return ""
+}
+
+// MarkInline applies the valid sfguard-ignore directives among comments
+// (the comments standing directly before the element the finding points
+// at) to the finding: when one names the finding's rule, Suppressed becomes
+// "inline: <reason>". It reports whether the finding was suppressed.
+// Already-suppressed findings are left alone.
+func MarkInline(f *finding.Finding, comments []string) bool {
+	if f.Suppressed != "" {
+		return false
+	}
+	for _, c := range comments {
+		rules, reason, ok := ParseInline(c)
+		if !ok || reason == "" {
+			continue
+		}
+		for _, id := range rules {
+			if strings.EqualFold(id, f.RuleID) {
+				f.Suppressed = InlinePrefix + reason
+				return true
+			}
+		}
+	}
+	return false
+}
