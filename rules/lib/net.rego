@@ -1,0 +1,61 @@
+# Helpers for the IP address ranges Salesforce stores as start/end pairs
+# (trusted IP ranges, profile login IP ranges, connected app IP ranges).
+# Salesforce writes ranges as two addresses, never as CIDR, so rules reason
+# about the number of addresses a range covers.
+package sfguard.lib.net
+
+import rego.v1
+
+# ipv4_to_int("10.0.0.1") == 167772161; undefined for anything that is not a
+# dotted quad of numbers 0..255.
+ipv4_to_int(ip) := n if {
+	parts := split(trim_space(ip), ".")
+	count(parts) == 4
+	octets := [o |
+		some p in parts
+		regex.match(`^[0-9]{1,3}$`, p)
+		o := to_number(p)
+		o <= 255
+	]
+	count(octets) == 4
+	n := (((octets[0] * 16777216) + (octets[1] * 65536)) + (octets[2] * 256)) + octets[3]
+}
+
+is_ipv4(ip) if ipv4_to_int(ip)
+
+is_ipv6(ip) if {
+	contains(ip, ":")
+	net.cidr_is_valid(concat("", [trim_space(ip), "/128"]))
+}
+
+# range_size(start, end) is the number of IPv4 addresses in [start, end];
+# undefined when either end is not IPv4 or the range is reversed.
+range_size(start, end) := n if {
+	s := ipv4_to_int(start)
+	e := ipv4_to_int(end)
+	e >= s
+	n := (e - s) + 1
+}
+
+# prefix_len(size) is the CIDR prefix length of the smallest block at least as
+# large as size addresses: 65536 -> 16, 1 -> 32.
+prefix_len(size) := p if {
+	p := min([q |
+		some q in numbers.range(0, 32)
+		bits.lsh(1, 32 - q) <= size
+	])
+}
+
+# Private (RFC 1918) and carrier-grade NAT (RFC 6598) space: Salesforce sees a
+# public address, so trusted or login ranges here never match anyone.
+private_or_cgnat(start, end) if {
+	some cidr in ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8"]
+	net.cidr_contains(cidr, trim_space(start))
+	net.cidr_contains(cidr, trim_space(end))
+}
+
+# Human-readable range, e.g. "0.0.0.0–255.255.255.255 (4294967296 addresses, about a /0)".
+describe(start, end) := s if {
+	n := range_size(start, end)
+	s := sprintf("%s–%s (%d addresses, about a /%d)", [start, end, n, prefix_len(n)])
+} else := sprintf("%s–%s", [start, end])

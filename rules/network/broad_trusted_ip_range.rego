@@ -1,0 +1,88 @@
+# METADATA
+# title: Broad trusted IP range
+# description: |
+#   Trusted IP ranges (Setup → Network Access, `networkAccess/ipRanges` in
+#   Security.settings) tell Salesforce which networks need no identity
+#   verification. For API logins they mean more: from inside a trusted range a
+#   username and password log in without the security token. A trusted range
+#   of a /16 (65,536 addresses) or more almost never describes one office; at
+#   the extreme, 0.0.0.0–255.255.255.255 or half of it (0.0.0.0/1) removes the
+#   security-token requirement for the whole internet, so a password alone,
+#   phished or reused, is enough for API access. Severity grows with the size
+#   of the range.
+# related_resources:
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.security_networkaccess.htm
+#     description: Set trusted IP ranges for your organization
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.user_security_token.htm
+#     description: Reset your security token
+#   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_securitysettings.htm
+#     description: SecuritySettings metadata type (networkAccess)
+# custom:
+#   id: SFG-NET-001
+#   severity: high
+#   types: [SecuritySettings]
+#   reads: [networkAccess]
+#   params:
+#     broad_range_addresses: 65536
+#   tags: [security, network, trusted-ip, security-token, health-check:NetworkSecurity.trustedIpRangesConfigured]
+#   remediation: |
+#     Setup → Network Access: replace the range with the exact egress
+#     addresses of your offices, VPN and integration hosts (single addresses
+#     or small blocks). In metadata: narrow the `<start>`/`<end>` of the
+#     `<ipRanges>` entry under `<networkAccess>` in settings/Security.settings.
+#   examples:
+#     fail: |
+#       <SecuritySettings xmlns="http://soap.sforce.com/2006/04/metadata">
+#           <networkAccess>
+#               <ipRanges>
+#                   <description>Everyone (vendor setup)</description>
+#                   <end>127.255.255.255</end>
+#                   <start>0.0.0.0</start>
+#               </ipRanges>
+#           </networkAccess>
+#       </SecuritySettings>
+#     pass: |
+#       <SecuritySettings xmlns="http://soap.sforce.com/2006/04/metadata">
+#           <networkAccess>
+#               <ipRanges>
+#                   <description>HQ egress</description>
+#                   <end>203.0.113.14</end>
+#                   <start>203.0.113.10</start>
+#               </ipRanges>
+#           </networkAccess>
+#       </SecuritySettings>
+package sfguard.rules.network.broad_trusted_ip_range
+
+import rego.v1
+
+import data.sfguard.lib.net
+
+# The default applies when no engine data is loaded (Rego unit tests).
+default threshold := 65536
+
+threshold := data.sfguard.params.broad_range_addresses
+
+deny contains f if {
+	input.type == "SecuritySettings"
+	some i, r in object.get(input.content, ["networkAccess", "ipRanges"], [])
+	n := net.range_size(r.start, r.end)
+	n >= threshold
+	f := {
+		"msg": sprintf("Trusted IP range %s%s lets a username and password log in to the API without the security token from %s", [net.describe(r.start, r.end), label(r), reach(n)]),
+		"severity": severity(n),
+		"element": ["networkAccess", "ipRanges", i],
+		"value": sprintf("%s-%s", [r.start, r.end]),
+	}
+}
+
+label(r) := sprintf(" (%q)", [r.description]) if r.description != ""
+
+else := ""
+
+reach(n) := "anywhere on the internet" if n >= 2147483648
+
+else := sprintf("%d addresses", [n])
+
+severity(n) := "critical" if n >= 16777216
+
+else := "high"
