@@ -1,0 +1,436 @@
+package discover
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+
+	"github.com/sfguard/sfguard/internal/finding"
+)
+
+const (
+	gitDir        = ".git"
+	gitignoreFile = ".gitignore"
+	forceignore   = ".forceignore"
+	sfdxProject   = "sfdx-project.json"
+)
+
+// ignores holds the patterns in force for one directory. Patterns carry
+// their domain as absolute path components, so patterns from ancestors,
+// nested .gitignore files and the project .forceignore can all be matched
+// against the same absolute component path.
+//
+// git and force are separate sets: a file is skipped when either excludes
+// it, and a negation in one does not re-include what the other excludes.
+type ignores struct {
+	git   []pattern // increasing priority: info/exclude, then shallow to deep .gitignore
+	force []pattern
+}
+
+// pattern wraps a go-git pattern to correct one divergence from git:
+// go-git lets "dir/**" match dir itself, so a negation such as
+// "!dir/Keep.xml" could never re-include a file. In git "dir/**" matches
+// only what is inside dir, which is exactly "the parent is dir or below
+// it" — so such patterns are matched against the parent's path.
+type pattern struct {
+	p      gitignore.Pattern
+	inside bool // the pattern ends in "/**"
+}
+
+func (p pattern) match(comps []string, isDir bool) gitignore.MatchResult {
+	if p.inside {
+		if len(comps) == 0 {
+			return gitignore.NoMatch
+		}
+		return p.p.Match(comps[:len(comps)-1], true)
+	}
+	return p.p.Match(comps, isDir)
+}
+
+func (ig ignores) match(comps []string, isDir bool) bool {
+	return excludedBy(ig.git, comps, isDir) || excludedBy(ig.force, comps, isDir)
+}
+
+// excludedBy applies gitignore precedence: the last matching pattern
+// decides.
+func excludedBy(ps []pattern, comps []string, isDir bool) bool {
+	for i := len(ps) - 1; i >= 0; i-- {
+		switch ps[i].match(comps, isDir) {
+		case gitignore.Exclude:
+			return true
+		case gitignore.Include:
+			return false
+		}
+	}
+	return false
+}
+
+// readPatterns parses a gitignore-syntax file. A missing file yields no
+// patterns; other errors are returned for a diagnostic.
+func readPatterns(file string, domain []string) ([]pattern, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // editors on Windows add a BOM
+	var ps []pattern
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 0, 4096), len(b)+1)
+	for sc.Scan() {
+		line := strings.TrimSuffix(sc.Text(), "\r")
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		trimmed := strings.TrimRight(strings.TrimPrefix(line, "!"), " ")
+		ps = append(ps, pattern{
+			p:      gitignore.ParsePattern(line, domain),
+			inside: strings.HasSuffix(trimmed, "/**"),
+		})
+	}
+	return ps, nil
+}
+
+// load appends the patterns of an ignore file to set, reporting an
+// unreadable file. The result never aliases set's spare capacity, so
+// sibling directories cannot see each other's patterns.
+func (w *walker) load(set []pattern, file, display string, domain []string) []pattern {
+	ps, err := readPatterns(file, domain)
+	if err != nil {
+		w.diag(display, errText(err))
+		return set
+	}
+	if len(ps) == 0 {
+		return set
+	}
+	return append(slices.Clip(set), ps...)
+}
+
+func splitComps(p string) []string {
+	var comps []string
+	for _, c := range strings.Split(filepath.ToSlash(p), "/") {
+		if c != "" {
+			comps = append(comps, c)
+		}
+	}
+	return comps
+}
+
+func appendComp(comps []string, name string) []string {
+	return append(slices.Clip(comps), name)
+}
+
+// walkRootDir walks a directory argument. abs is used to open files, real
+// (symlinks resolved) for ignore domains and duplicate detection.
+func (w *walker) walkRootDir(abs, real, disp string) {
+	comps := splitComps(real)
+	var ig ignores
+	projectAbove := false
+	if !w.opts.NoIgnore {
+		ig, projectAbove = w.ancestorIgnores(real, comps)
+	}
+	// Without an enclosing project, the argument directory counts as the
+	// project root for its .forceignore.
+	w.walkDir(abs, real, disp, comps, ig, !projectAbove)
+}
+
+// ancestorIgnores collects the ignore files above an argument directory:
+// .git/info/exclude and every .gitignore from the enclosing work tree's
+// root down, and the .forceignore of the enclosing sfdx project (found the
+// way the sf CLI finds it, by looking upwards for sfdx-project.json). They
+// are dropped when they exclude the argument itself. projectAbove reports
+// whether an enclosing sfdx project was found.
+func (w *walker) ancestorIgnores(real string, comps []string) (ig ignores, projectAbove bool) {
+	var ancestors []string // nearest first
+	for dir := real; ; {
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		ancestors = append(ancestors, parent)
+		dir = parent
+	}
+	repo, project := -1, -1
+	for i, a := range ancestors {
+		if project < 0 && exists(filepath.Join(a, sfdxProject)) {
+			project = i
+		}
+		if repo < 0 && exists(filepath.Join(a, gitDir)) {
+			repo = i
+		}
+	}
+	if repo >= 0 {
+		for i := repo; i >= 0; i-- {
+			a := ancestors[i]
+			dom := splitComps(a)
+			if i == repo {
+				f := filepath.Join(a, gitDir, "info", "exclude")
+				ig.git = w.load(ig.git, f, w.display(f, f), dom)
+			}
+			f := filepath.Join(a, gitignoreFile)
+			ig.git = w.load(ig.git, f, w.display(f, f), dom)
+		}
+	}
+	if project >= 0 {
+		f := filepath.Join(ancestors[project], forceignore)
+		ig.force = w.load(ig.force, f, w.display(f, f), splitComps(ancestors[project]))
+	}
+	if excludedBy(ig.git, comps, true) {
+		ig.git = nil
+	}
+	if excludedBy(ig.force, comps, true) {
+		ig.force = nil
+	}
+	return ig, project >= 0
+}
+
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+// walkDir lists one directory (a single ReadDir) and recurses. Ignored and
+// excluded subdirectories are pruned before anything inside them is
+// touched. forceRoot says a .forceignore here applies even without an
+// sfdx-project.json beside it.
+func (w *walker) walkDir(abs, real, disp string, comps []string, ig ignores, forceRoot bool) {
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		w.diag(disp, "cannot read directory: "+errText(err))
+		return
+	}
+	var hasGit, hasGitignore, hasForceignore, hasProject bool
+	for _, e := range entries {
+		switch e.Name() {
+		case gitDir:
+			hasGit = e.IsDir()
+		case gitignoreFile:
+			hasGitignore = true
+		case forceignore:
+			hasForceignore = true
+		case sfdxProject:
+			hasProject = true
+		}
+	}
+	if !w.opts.NoIgnore {
+		if hasGit {
+			f := filepath.Join(abs, gitDir, "info", "exclude")
+			ig.git = w.load(ig.git, f, joinDisplay(disp, ".git/info/exclude"), comps)
+		}
+		if hasGitignore {
+			ig.git = w.load(ig.git, filepath.Join(abs, gitignoreFile), joinDisplay(disp, gitignoreFile), comps)
+		}
+		if (hasProject || forceRoot) && hasForceignore {
+			ig.force = w.load(ig.force, filepath.Join(abs, forceignore), joinDisplay(disp, forceignore), comps)
+		}
+	}
+	if hasProject && w.metadataOnly {
+		// A package directory of "." is the whole project: fall through to
+		// the ordinary listing (packageDirs drops everything nested in it).
+		projDisp := joinDisplay(disp, sfdxProject)
+		if pkgs, ok := w.packageDirs(filepath.Join(abs, sfdxProject), projDisp); ok && pkgs[0] != "." {
+			for _, p := range pkgs {
+				w.walkPackageDir(abs, real, disp, projDisp, comps, ig, p)
+			}
+			return
+		}
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == gitDir {
+			// Git's own files; a .git file (worktree, submodule) only
+			// points elsewhere.
+			continue
+		}
+		w.visit(filepath.Join(abs, name), filepath.Join(real, name), joinDisplay(disp, name), appendComp(comps, name), e.Type(), ig)
+	}
+}
+
+// visit handles one directory entry given its type bits from the listing.
+func (w *walker) visit(abs, real, disp string, comps []string, typ fs.FileMode, ig ignores) {
+	symlink := typ&fs.ModeSymlink != 0
+	if symlink {
+		st, err := os.Stat(abs)
+		if err != nil {
+			// Dangling links are common (editor lock files, build
+			// outputs) and point at nothing to scan.
+			return
+		}
+		if st.IsDir() {
+			return // not followed: a link to an ancestor would loop
+		}
+		typ = st.Mode().Type()
+	}
+	switch {
+	case typ.IsDir():
+		if ig.match(comps, true) || w.excluded(disp) {
+			return
+		}
+		w.walkDir(abs, real, disp, comps, ig, false)
+	case typ.IsRegular():
+		w.walkFile(abs, real, disp, comps, symlink, ig)
+	}
+	// Devices, sockets and FIFOs are skipped: opening a FIFO would block.
+}
+
+func (w *walker) walkFile(abs, real, disp string, comps []string, symlink bool, ig ignores) {
+	// real is the entry's own path (a symlink is not resolved here): a
+	// link is classified by its own name and folder, the target only
+	// supplies the content. Using the resolved argument directory keeps
+	// the type folder right when the argument itself is a symlink.
+	t, name, format, ok := classify(filepath.ToSlash(real))
+	if w.metadataOnly && !ok {
+		return
+	}
+	if ig.match(comps, false) || w.excluded(disp) {
+		return
+	}
+	key := real
+	if symlink {
+		if r, err := filepath.EvalSymlinks(abs); err == nil {
+			key = r
+		}
+	}
+	// Open and stat the open file: one syscall sequence gives the size
+	// (of the link target, too) and proves the file readable.
+	fh, err := os.Open(abs)
+	if err != nil {
+		w.diag(disp, errText(err))
+		return
+	}
+	st, err := fh.Stat()
+	fh.Close()
+	if err != nil {
+		w.diag(disp, errText(err))
+		return
+	}
+	if st.Size() > w.max {
+		w.diag(disp, oversized(st.Size(), w.max))
+		return
+	}
+	w.add(key, File{Path: disp, Size: st.Size(), Type: t, FullName: name, Format: format, osPath: abs, limit: w.max})
+}
+
+// packageDirs reads sfdx-project.json. ok is false (and the whole directory
+// is walked) when the file is malformed or declares no package
+// directories.
+func (w *walker) packageDirs(file, disp string) ([]string, bool) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		w.diag(disp, errText(err)+"; walking the whole directory")
+		return nil, false
+	}
+	var proj struct {
+		PackageDirectories []struct {
+			Path string `json:"path"`
+		} `json:"packageDirectories"`
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if err := json.Unmarshal(b, &proj); err != nil {
+		w.diags = append(w.diags, finding.Diagnostic{File: disp, Line: jsonErrLine(b, err),
+			Message: "malformed sfdx-project.json: " + err.Error() + "; walking the whole directory"})
+		return nil, false
+	}
+	var dirs []string
+	for _, d := range proj.PackageDirectories {
+		p := strings.TrimSpace(d.Path)
+		if p == "" {
+			continue
+		}
+		clean := path.Clean(filepath.ToSlash(p))
+		if path.IsAbs(clean) || filepath.IsAbs(p) || clean == ".." || strings.HasPrefix(clean, "../") {
+			w.diag(disp, "package directory "+quote(p)+" is outside the project; skipped")
+			continue
+		}
+		dirs = append(dirs, clean)
+	}
+	if len(dirs) == 0 {
+		return nil, false
+	}
+	// A package directory nested in another is already covered; dropping
+	// it saves walking the subtree twice.
+	slices.Sort(dirs)
+	dirs = slices.Compact(dirs)
+	out := dirs[:0]
+	for _, d := range dirs {
+		if len(out) > 0 {
+			last := out[len(out)-1]
+			if last == "." || strings.HasPrefix(d, last+"/") {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out, true
+}
+
+// walkPackageDir walks one package directory of a project. The
+// directories between the project root and the package directory are not
+// listed, but their .gitignore files and ignore status still apply.
+func (w *walker) walkPackageDir(abs, real, disp, projDisp string, comps []string, ig ignores, pkg string) {
+	parts := strings.Split(pkg, "/")
+	for i, part := range parts {
+		abs = filepath.Join(abs, part)
+		real = filepath.Join(real, part)
+		disp = joinDisplay(disp, part)
+		comps = appendComp(comps, part)
+		st, err := os.Stat(abs)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				w.diag(projDisp, "package directory "+quote(pkg)+" does not exist")
+			} else {
+				w.diag(disp, errText(err))
+			}
+			return
+		}
+		if !st.IsDir() {
+			w.diag(projDisp, "package directory "+quote(pkg)+" is not a directory")
+			return
+		}
+		if ig.match(comps, true) || w.excluded(disp) {
+			return
+		}
+		if i == len(parts)-1 {
+			w.walkDir(abs, real, disp, comps, ig, false)
+			return
+		}
+		if !w.opts.NoIgnore {
+			ig.git = w.load(ig.git, filepath.Join(abs, gitignoreFile), joinDisplay(disp, gitignoreFile), comps)
+		}
+	}
+}
+
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// jsonErrLine finds the line of a JSON error (0 when unknown), since a
+// diagnostic about a hand-edited project file is only useful if it says
+// where.
+func jsonErrLine(b []byte, err error) int {
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if off < 0 {
+		return 0
+	}
+	return 1 + bytes.Count(b[:min(int(off), len(b))], []byte("\n"))
+}
