@@ -382,6 +382,10 @@ func TestWalkAncestorIgnoreFiles(t *testing.T) {
 		"force-app/main/connectedApps/Keep.connectedApp-meta.xml": xml,
 		"force-app/main/settings/Security.settings":               xml,
 		"build/profiles/Built.profile":                            xml,
+		// A nested clone is its own work tree: the outer *.profile rule
+		// does not reach into it when it is the argument.
+		"vendor/lib/.git/HEAD":               "ref: refs/heads/main\n",
+		"vendor/lib/profiles/Vendor.profile": xml,
 	})
 	t.Chdir(root)
 	tests := []struct {
@@ -401,6 +405,11 @@ func TestWalkAncestorIgnoreFiles(t *testing.T) {
 			name: "an ignored directory named explicitly is scanned",
 			args: []string{"build"},
 			want: []entry{md("build/profiles/Built.profile", "Profile", "Built", sfmeta.FormatMDAPI)},
+		},
+		{
+			name: "a nested work tree starts its own ignore scope",
+			args: []string{"vendor/lib"},
+			want: []entry{md("vendor/lib/profiles/Vendor.profile", "Profile", "Vendor", sfmeta.FormatMDAPI)},
 		},
 	}
 	for _, tc := range tests {

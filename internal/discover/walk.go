@@ -161,12 +161,18 @@ func (w *walker) ancestorIgnores(real string, comps []string) (ig ignores, proje
 		ancestors = append(ancestors, parent)
 		dir = parent
 	}
+	// An argument that is itself a work tree or project root starts a new
+	// scope: a dotfiles repository in $HOME must not impose its ignore
+	// rules on a clone below it, and the sf CLI stops at the nearest
+	// sfdx-project.json.
+	ownRepo := exists(filepath.Join(real, gitDir))
+	ownProject := exists(filepath.Join(real, sfdxProject))
 	repo, project := -1, -1
 	for i, a := range ancestors {
-		if project < 0 && exists(filepath.Join(a, sfdxProject)) {
+		if !ownProject && project < 0 && exists(filepath.Join(a, sfdxProject)) {
 			project = i
 		}
-		if repo < 0 && exists(filepath.Join(a, gitDir)) {
+		if !ownRepo && repo < 0 && exists(filepath.Join(a, gitDir)) {
 			repo = i
 		}
 	}
@@ -344,7 +350,8 @@ func (w *walker) packageDirs(file, disp string) ([]string, bool) {
 	}
 	var dirs []string
 	for _, d := range proj.PackageDirectories {
-		p := strings.TrimSpace(d.Path)
+		// Projects edited on Windows sometimes use backslashes.
+		p := strings.ReplaceAll(strings.TrimSpace(d.Path), `\`, "/")
 		if p == "" {
 			continue
 		}

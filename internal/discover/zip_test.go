@@ -1,0 +1,231 @@
+package discover
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sfguard/sfguard/internal/finding"
+	"github.com/sfguard/sfguard/internal/sfmeta"
+)
+
+type zipItem struct {
+	name    string
+	content string
+	method  uint16
+	// lieSize, when set, is written as the uncompressed size instead of
+	// the real one (a zip bomb understating its size).
+	lieSize uint64
+}
+
+func makeZip(t *testing.T, items []zipItem) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, it := range items {
+		if it.lieSize > 0 {
+			var comp bytes.Buffer
+			fw, err := flate.NewWriter(&comp, flate.BestCompression)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fw.Write([]byte(it.content))
+			fw.Close()
+			w, err := zw.CreateRaw(&zip.FileHeader{
+				Name: it.name, Method: zip.Deflate,
+				CRC32:              crc32.ChecksumIEEE([]byte(it.content)),
+				CompressedSize64:   uint64(comp.Len()),
+				UncompressedSize64: it.lieSize,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write(comp.Bytes())
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: it.name, Method: it.method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(it.content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestWalkZip(t *testing.T) {
+	app := xml + `<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"/>`
+	retrieve := makeZip(t, []zipItem{
+		{name: "unpackaged/package.xml", content: xml, method: zip.Deflate},
+		{name: "unpackaged/connectedApps/", method: zip.Store},
+		{name: "unpackaged/connectedApps/Billing.connectedApp", content: app, method: zip.Deflate},
+		{name: "unpackaged/profiles/R%2FW.profile", content: xml, method: zip.Store},
+		{name: "unpackaged/settings/Security.settings", content: xml, method: zip.Deflate},
+		{name: "unpackaged/settings/Foo.settings", content: xml, method: zip.Deflate},
+		{name: "../connectedApps/Evil.connectedApp", content: xml, method: zip.Deflate},
+		{name: "/etc/profiles/Abs.profile", content: xml, method: zip.Deflate},
+		{name: `..\profiles\WinEvil.profile`, content: xml, method: zip.Deflate},
+		{name: "unpackaged/profiles/Huge.profile", content: strings.Repeat("x", 500), method: zip.Deflate},
+	})
+	// A valid archive cut short loses its central directory.
+	truncated := retrieve[:len(retrieve)/2]
+
+	tests := []struct {
+		name         string
+		files        map[string][]byte
+		args         []string
+		metadataOnly bool
+		want         []entry
+		wantDiags    []finding.Diagnostic
+	}{
+		{
+			name:         "retrieve zip entries are classified by inner path",
+			files:        map[string][]byte{"retrieve.zip": retrieve},
+			args:         []string{"retrieve.zip"},
+			metadataOnly: true,
+			want: []entry{
+				{Path: "retrieve.zip!/unpackaged/connectedApps/Billing.connectedApp", Type: "ConnectedApp", FullName: "Billing", Format: sfmeta.FormatMDAPI, Size: int64(len(app))},
+				md("retrieve.zip!/unpackaged/profiles/R%2FW.profile", "Profile", "R/W", sfmeta.FormatMDAPI),
+				md("retrieve.zip!/unpackaged/settings/Security.settings", "SecuritySettings", "Security", sfmeta.FormatMDAPI),
+			},
+			wantDiags: []finding.Diagnostic{
+				{File: "retrieve.zip", Message: `entry "../connectedApps/Evil.connectedApp" skipped: its path leaves the archive (absolute or ../)`},
+				{File: "retrieve.zip", Message: `entry "..\\profiles\\WinEvil.profile" skipped: its path leaves the archive (absolute or ../)`},
+				{File: "retrieve.zip", Message: `entry "/etc/profiles/Abs.profile" skipped: its path leaves the archive (absolute or ../)`},
+				{File: "retrieve.zip!/unpackaged/profiles/Huge.profile", Message: "skipped: 500 bytes exceeds the 200-byte limit"},
+			},
+		},
+		{
+			name:  "secret scan lists every regular entry",
+			files: map[string][]byte{"sub/retrieve.zip": retrieve},
+			args:  []string{"sub/retrieve.zip"},
+			want: []entry{
+				{Path: "sub/retrieve.zip!/unpackaged/connectedApps/Billing.connectedApp", Type: "ConnectedApp", FullName: "Billing", Format: sfmeta.FormatMDAPI, Size: int64(len(app))},
+				plain("sub/retrieve.zip!/unpackaged/package.xml", len(xml)),
+				md("sub/retrieve.zip!/unpackaged/profiles/R%2FW.profile", "Profile", "R/W", sfmeta.FormatMDAPI),
+				plain("sub/retrieve.zip!/unpackaged/settings/Foo.settings", len(xml)),
+				md("sub/retrieve.zip!/unpackaged/settings/Security.settings", "SecuritySettings", "Security", sfmeta.FormatMDAPI),
+			},
+			wantDiags: []finding.Diagnostic{
+				{File: "sub/retrieve.zip", Message: `entry "../connectedApps/Evil.connectedApp" skipped: its path leaves the archive (absolute or ../)`},
+				{File: "sub/retrieve.zip", Message: `entry "..\\profiles\\WinEvil.profile" skipped: its path leaves the archive (absolute or ../)`},
+				{File: "sub/retrieve.zip", Message: `entry "/etc/profiles/Abs.profile" skipped: its path leaves the archive (absolute or ../)`},
+				{File: "sub/retrieve.zip!/unpackaged/profiles/Huge.profile", Message: "skipped: 500 bytes exceeds the 200-byte limit"},
+			},
+		},
+		{
+			name:         "corrupt and truncated archives",
+			files:        map[string][]byte{"garbage.zip": []byte("PK\x03\x04 not really a zip"), "cut.zip": truncated},
+			args:         []string{"garbage.zip", "cut.zip"},
+			metadataOnly: true,
+			wantDiags: []finding.Diagnostic{
+				{File: "cut.zip", Message: "corrupt or unreadable zip archive: zip: not a valid zip file"},
+				{File: "garbage.zip", Message: "corrupt or unreadable zip archive: zip: not a valid zip file"},
+			},
+		},
+		{
+			name: "zips inside a walked directory are ordinary files",
+			files: map[string][]byte{
+				"backup/retrieve.zip":    retrieve,
+				"profiles/Admin.profile": []byte(xml),
+			},
+			metadataOnly: true,
+			want:         []entry{md("profiles/Admin.profile", "Profile", "Admin", sfmeta.FormatMDAPI)},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			for name, b := range tc.files {
+				p := filepath.Join(root, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Chdir(root)
+			files, diags := Walk(tc.args, Options{MaxFileSize: 200}, tc.metadataOnly)
+			if diff := cmp.Diff(tc.want, summarize(files)); diff != "" {
+				t.Errorf("files (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.wantDiags, diags); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestZipRead(t *testing.T) {
+	app := xml + `<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"><label>Billing</label></ConnectedApp>`
+	archive := makeZip(t, []zipItem{
+		{name: "unpackaged/connectedApps/Deflated.connectedApp", content: app, method: zip.Deflate},
+		{name: "unpackaged/connectedApps/Stored.connectedApp", content: app, method: zip.Store},
+		// Declares 40 bytes, inflates to 5,000: must not be read past 41.
+		{name: "unpackaged/connectedApps/Bomb.connectedApp", content: strings.Repeat("A", 5000), lieSize: 40},
+	})
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "r.zip"), archive, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	files, diags := Walk([]string{"r.zip"}, Options{}, true)
+	if len(diags) != 0 {
+		t.Fatalf("unexpected diagnostics: %v", diags)
+	}
+	type result struct {
+		Path    string
+		Content string
+		Err     string
+	}
+	var got []result
+	for i := range files {
+		b, err := files[i].Read()
+		r := result{Path: files[i].Path, Content: string(b)}
+		if err != nil {
+			r.Err = err.Error()
+		}
+		got = append(got, r)
+	}
+	want := []result{
+		{Path: "r.zip!/unpackaged/connectedApps/Bomb.connectedApp", Err: "r.zip!/unpackaged/connectedApps/Bomb.connectedApp: corrupt zip entry: 40 bytes declared, more found"},
+		{Path: "r.zip!/unpackaged/connectedApps/Deflated.connectedApp", Content: app},
+		{Path: "r.zip!/unpackaged/connectedApps/Stored.connectedApp", Content: app},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("reads (-want +got):\n%s", diff)
+	}
+}
+
+func TestUnsafeEntry(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"unpackaged/profiles/A.profile", false},
+		{"unpackaged/profiles/..A.profile", false},
+		{"../evil", true},
+		{"unpackaged/../../evil", true},
+		{"/etc/passwd", true},
+		{"C:/Windows/evil", true},
+		{"a/..", true},
+		{"", true},
+	}
+	for _, tc := range tests {
+		if got := unsafeEntry(tc.name); got != tc.want {
+			t.Errorf("unsafeEntry(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
