@@ -1,0 +1,107 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sfguard/sfguard/internal/finding"
+)
+
+func TestGitHubAnnotations(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteGitHub(&buf, ciTestReport()); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"::error file=force-app/main/default/profiles/Broken.profile-meta.xml,line=9,endLine=9,col=3,title=sfguard%3A input problem::XML syntax error: unexpected EOF",
+		"::error file=scripts/auth%2Ctest%3A1.sh,line=3,endLine=3,col=14,title=SFG-SECRET-001 Salesforce refresh token (critical)::refresh token 5Aep86…(87 chars)",
+		"::error file=force-app/main/default/connectedApps/My App.connectedApp-meta.xml,line=23,endLine=23,col=9,title=SFG-CA-001 Refresh tokens never expire (high)::refreshTokenPolicy is infinite",
+		"::warning file=force-app/main/default/permissionsets/Ops.permissionset-meta.xml,line=30,endLine=30,col=5,title=SFG-PERM-001 Modify All Data granted (medium)::ModifyAllData is enabled",
+		"::notice file=config/server.key,line=1,endLine=1,title=SFG-SECRET-002 JWT key file (info)::private key file committed",
+	}
+	if d := cmp.Diff(want, strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+	if _, err := FormatForFile("x.github"); err == nil {
+		t.Error("the github format has no file extension")
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	a := githubAnnotation{kind: "error", file: "a,b:c%d.xml", line: 2, title: "T: x, y", message: "50% done\r\nnext: line, ok"}
+	want := "::error file=a%2Cb%3Ac%25d.xml,line=2,endLine=2,title=T%3A x%2C y::50%25 done%0D%0Anext: line, ok\n"
+	if got := a.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if got := (githubAnnotation{kind: "notice", message: "m"}).String(); got != "::notice::m\n" {
+		t.Errorf("bare annotation = %q", got)
+	}
+}
+
+func TestGitHubCaps(t *testing.T) {
+	r := &Report{FailOn: finding.Low}
+	add := func(n int, sev finding.Severity, rule string) {
+		for i := 0; i < n; i++ {
+			r.Findings = append(r.Findings, finding.Finding{RuleID: rule, Severity: sev, Message: fmt.Sprintf("%s %d", rule, i),
+				Location: finding.Location{File: fmt.Sprintf("f%02d.xml", i), Line: i + 1}})
+		}
+	}
+	// Sorted by file like the pipeline does; severities interleave.
+	add(8, finding.Medium, "M")
+	add(9, finding.High, "H")
+	add(7, finding.Critical, "C")
+	add(14, finding.Info, "I")
+	add(5, finding.Low, "L")
+	r.Findings = append(r.Findings, finding.Finding{RuleID: "S", Severity: finding.Critical, Suppressed: "baseline", Location: finding.Location{File: "s.xml", Line: 1}})
+	r.Diagnostics = []finding.Diagnostic{{File: "bad.xml", Line: 1, Message: "broken"}}
+
+	var buf bytes.Buffer
+	if err := WriteGitHub(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	type tally struct{ Kind, Rule string }
+	counts := map[tally]int{}
+	for _, l := range lines[:len(lines)-1] {
+		kind := strings.TrimPrefix(strings.Fields(l)[0], "::")
+		rule := "diag"
+		if i := strings.Index(l, "title="); i >= 0 && !strings.Contains(l, "input problem") {
+			rule = strings.Fields(l[i+6:])[0]
+		}
+		counts[tally{kind, rule}]++
+	}
+	want := map[tally]int{
+		{"error", "diag"}: 1, // diagnostics first
+		{"error", "C"}:    7, // then the most severe
+		{"error", "H"}:    2, // 10 errors in all
+		{"warning", "M"}:  8,
+		{"warning", "L"}:  2,
+		{"notice", "I"}:   9, // one notice slot kept for the overflow line
+	}
+	if d := cmp.Diff(want, counts); d != "" {
+		t.Errorf("annotation counts (-want +got):\n%s", d)
+	}
+	// Left out: 7 H, 3 L, 5 I = 15; the suppressed finding is not counted.
+	last := lines[len(lines)-1]
+	wantLast := "::notice title=sfguard::15 more sfguard results are not shown as annotations (GitHub shows at most 10 of each kind per step); see the job summary or the SARIF report for the full list"
+	if last != wantLast {
+		t.Errorf("overflow line = %q", last)
+	}
+	if len(lines) > GitHubPerJobLimit {
+		t.Errorf("%d annotations exceed the per-job limit", len(lines))
+	}
+}
+
+func TestGitHubNoFindings(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteGitHub(&buf, &Report{}); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("no findings must print nothing, got %q", buf.String())
+	}
+}
