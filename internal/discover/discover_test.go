@@ -148,7 +148,8 @@ func TestWalkTrees(t *testing.T) {
 		{
 			name: "sfdx-project.json package directories limit the config scan",
 			tree: map[string]string{
-				"sfdx-project.json": `{"packageDirectories":[{"path":"force-app","default":true},{"path":"pkgs/extra"},{"path":"force-app/main"},{"path":"gone"}]}`,
+				"sfdx-project.json":                                      `{"packageDirectories":[{"path":"force-app","default":true},{"path":"pkgs/extra"},{"path":"force-app/main"},{"path":"force-app-extra"},{"path":"gone"}]}`,
+				"force-app-extra/profiles/FX.profile-meta.xml":           xml,
 				"force-app/main/default/profiles/Admin.profile-meta.xml": xml,
 				"pkgs/extra/profiles/Extra.profile-meta.xml":             xml,
 				"pkgs/other/profiles/Other.profile-meta.xml":             xml,
@@ -156,6 +157,7 @@ func TestWalkTrees(t *testing.T) {
 			},
 			metadataOnly: true,
 			want: []entry{
+				md("force-app-extra/profiles/FX.profile-meta.xml", "Profile", "FX", sfmeta.FormatSource),
 				md("force-app/main/default/profiles/Admin.profile-meta.xml", "Profile", "Admin", sfmeta.FormatSource),
 				md("pkgs/extra/profiles/Extra.profile-meta.xml", "Profile", "Extra", sfmeta.FormatSource),
 			},
@@ -205,7 +207,7 @@ func TestWalkTrees(t *testing.T) {
 		{
 			name: "package directory named . is the whole project",
 			tree: map[string]string{
-				"sfdx-project.json":        `{"packageDirectories":[{"path":"."},{"path":"sub"}]}`,
+				"sfdx-project.json":        `{"packageDirectories":[{"path":"-first"},{"path":"./"},{"path":"sub"}]}`,
 				"profiles/Admin.profile":   xml,
 				"sub/profiles/Sub.profile": xml,
 			},
@@ -329,6 +331,18 @@ func TestWalkTrees(t *testing.T) {
 				{File: "README.md", Message: "not a recognised metadata file (expected e.g. connectedApps/X.connectedApp or profiles/X.profile-meta.xml)"},
 				{File: "missing.profile", Message: "no such file or directory"},
 			},
+		},
+		{
+			name: "exclude globs apply to explicit files and zips",
+			tree: map[string]string{
+				"fixtures/profiles/F.profile": xml,
+				"fixtures/org.zip":            "not read",
+				"profiles/A.profile":          xml,
+			},
+			args:         []string{"fixtures/profiles/F.profile", "fixtures/org.zip", "profiles/A.profile"},
+			opts:         Options{Exclude: []string{"fixtures/**"}},
+			metadataOnly: true,
+			want:         []entry{md("profiles/A.profile", "Profile", "A", sfmeta.FormatMDAPI)},
 		},
 		{
 			name: "explicit non-metadata file in the secret scan",

@@ -31,7 +31,12 @@ func TestWalkUnreadable(t *testing.T) {
 	if err := os.Chmod(filepath.Join(root, "secret"), 0o000); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.Chmod(filepath.Join(root, "secret"), 0o755) })
+	// TempDir's cleanup must be able to list the directory to remove it.
+	t.Cleanup(func() {
+		if err := os.Chmod(filepath.Join(root, "secret"), 0o755); err != nil {
+			t.Error(err)
+		}
+	})
 	t.Chdir(root)
 
 	tests := []struct {

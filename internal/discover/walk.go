@@ -243,7 +243,7 @@ func (w *walker) walkDir(abs, real, disp string, comps []string, ig ignores, for
 	}
 	if hasProject && w.metadataOnly {
 		// A package directory of "." is the whole project: fall through to
-		// the ordinary listing (packageDirs drops everything nested in it).
+		// the ordinary listing (packageDirs then returns only ".").
 		projDisp := joinDisplay(disp, sfdxProject)
 		if pkgs, ok := w.packageDirs(filepath.Join(abs, sfdxProject), projDisp); ok && pkgs[0] != "." {
 			for _, p := range pkgs {
@@ -366,18 +366,16 @@ func (w *walker) packageDirs(file, disp string) ([]string, bool) {
 		return nil, false
 	}
 	// A package directory nested in another is already covered; dropping
-	// it saves walking the subtree twice.
+	// it saves walking the subtree twice. "." covers everything.
+	if slices.Contains(dirs, ".") {
+		return []string{"."}, true
+	}
 	slices.Sort(dirs)
-	dirs = slices.Compact(dirs)
-	out := dirs[:0]
+	var out []string
 	for _, d := range dirs {
-		if len(out) > 0 {
-			last := out[len(out)-1]
-			if last == "." || strings.HasPrefix(d, last+"/") {
-				continue
-			}
+		if !slices.ContainsFunc(out, func(o string) bool { return d == o || strings.HasPrefix(d, o+"/") }) {
+			out = append(out, d)
 		}
-		out = append(out, d)
 	}
 	return out, true
 }

@@ -36,8 +36,12 @@ func makeZip(t *testing.T, items []zipItem) []byte {
 			if err != nil {
 				t.Fatal(err)
 			}
-			fw.Write([]byte(it.content))
-			fw.Close()
+			if _, err := fw.Write([]byte(it.content)); err != nil {
+				t.Fatal(err)
+			}
+			if err := fw.Close(); err != nil {
+				t.Fatal(err)
+			}
 			w, err := zw.CreateRaw(&zip.FileHeader{
 				Name: it.name, Method: zip.Deflate,
 				CRC32:              crc32.ChecksumIEEE([]byte(it.content)),
@@ -47,7 +51,9 @@ func makeZip(t *testing.T, items []zipItem) []byte {
 			if err != nil {
 				t.Fatal(err)
 			}
-			w.Write(comp.Bytes())
+			if _, err := w.Write(comp.Bytes()); err != nil {
+				t.Fatal(err)
+			}
 			continue
 		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: it.name, Method: it.method})
