@@ -312,6 +312,14 @@ func TestWalkTrees(t *testing.T) {
 			wantDiags:    []finding.Diagnostic{{File: "profiles/Big.profile", Message: "skipped: 138 bytes exceeds the 100-byte limit"}},
 		},
 		{
+			name:         "oversized explicit file",
+			tree:         map[string]string{"profiles/Big.profile": xml + strings.Repeat(" ", 100)},
+			args:         []string{"profiles/Big.profile"},
+			opts:         Options{MaxFileSize: 100},
+			metadataOnly: true,
+			wantDiags:    []finding.Diagnostic{{File: "profiles/Big.profile", Message: "skipped: 138 bytes exceeds the 100-byte limit"}},
+		},
+		{
 			name: "explicit file arguments",
 			tree: map[string]string{
 				".gitignore":                   "*.profile\n",

@@ -23,6 +23,10 @@ type zipItem struct {
 	// lieSize, when set, is written as the uncompressed size instead of
 	// the real one (a zip bomb understating its size).
 	lieSize uint64
+	// raw writes content as already-compressed data with these flags and
+	// this method, for entries archive/zip cannot produce itself.
+	raw   bool
+	flags uint16
 }
 
 func makeZip(t *testing.T, items []zipItem) []byte {
@@ -30,6 +34,20 @@ func makeZip(t *testing.T, items []zipItem) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, it := range items {
+		if it.raw {
+			w, err := zw.CreateRaw(&zip.FileHeader{
+				Name: it.name, Method: it.method, Flags: it.flags,
+				CompressedSize64:   uint64(len(it.content)),
+				UncompressedSize64: uint64(len(it.content)),
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.Write([]byte(it.content)); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
 		if it.lieSize > 0 {
 			var comp bytes.Buffer
 			fw, err := flate.NewWriter(&comp, flate.BestCompression)
@@ -110,6 +128,21 @@ func TestWalkZip(t *testing.T) {
 				{File: "retrieve.zip", Message: `entry "..\\profiles\\WinEvil.profile" skipped: its path leaves the archive (absolute or ../)`},
 				{File: "retrieve.zip", Message: `entry "/etc/profiles/Abs.profile" skipped: its path leaves the archive (absolute or ../)`},
 				{File: "retrieve.zip!/unpackaged/profiles/Huge.profile", Message: "skipped: 500 bytes exceeds the 200-byte limit"},
+			},
+		},
+		{
+			name: "entries that cannot be read are reported, git internals skipped",
+			files: map[string][]byte{"odd.zip": makeZip(t, []zipItem{
+				{name: "unpackaged/profiles/Bzip.profile", content: "BZh9", method: 12, raw: true},
+				{name: "unpackaged/profiles/Locked.profile", content: "xxxx", method: zip.Store, flags: 0x1, raw: true},
+				{name: "repo/.git/config", content: "[core]", method: zip.Deflate},
+				{name: "repo/notes.txt", content: "hi", method: zip.Deflate},
+			})},
+			args: []string{"odd.zip"},
+			want: []entry{plain("odd.zip!/repo/notes.txt", 2)},
+			wantDiags: []finding.Diagnostic{
+				{File: "odd.zip!/unpackaged/profiles/Bzip.profile", Message: "skipped: unsupported compression method 12"},
+				{File: "odd.zip!/unpackaged/profiles/Locked.profile", Message: "skipped: the entry is encrypted"},
 			},
 		},
 		{
