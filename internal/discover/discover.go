@@ -108,10 +108,13 @@ func (f *File) Read() ([]byte, error) {
 //   - .git directories are never entered; symlinked directories are not
 //     followed (loops), symlinked files are read.
 //   - .gitignore files (nested ones too, and .git/info/exclude) and the
-//     project's .forceignore apply to walked trees. When an argument
-//     directory lies inside a git work tree or an sfdx project, the ignore
-//     files of its ancestors up to the repository or project root apply as
-//     well, unless they exclude the argument itself (the user asked for it).
+//     project's .forceignore apply to walked trees. A .forceignore counts
+//     only beside sfdx-project.json (the project root), or in the argument
+//     directory when no project encloses it. When an argument directory
+//     lies inside a git work tree or an sfdx project, the ignore files of
+//     its ancestors up to the repository or project root apply as well,
+//     unless they exclude the argument itself (the user asked for it) or
+//     the argument is itself a work tree or project root.
 //     Explicit file arguments bypass ignore files: pre-commit hooks pass
 //     exactly the files they want checked.
 //   - An sfdx-project.json in a walked directory makes it a project root:
