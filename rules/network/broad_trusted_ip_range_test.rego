@@ -43,3 +43,7 @@ test_threshold_is_a_parameter if {
 test_empty_network_access_is_silent if {
 	count(rule.deny) == 0 with input as {"type": "SecuritySettings", "fullName": "Security", "content": {"networkAccess": {}}}
 }
+
+test_private_ranges_are_left_to_the_ineffective_range_rule if {
+	count(rule.deny) == 0 with input as settings([{"start": "10.0.0.0", "end": "10.255.255.255"}])
+}

@@ -1,0 +1,90 @@
+// Package cli is sfguard's command line: it parses flags (with SFGUARD_*
+// environment variables and the config file beneath them), runs the
+// pipeline of package scan and writes the reports. Exit codes: 0 nothing at
+// or above the threshold, 1 findings, 2 usage, configuration or input errors.
+package cli
+
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitError    = 2
+)
+
+// version is set at build time with -ldflags "-X ...cli.version=v1.2.3";
+// otherwise the module version from the build info is used.
+var version = ""
+
+// Version returns sfguard's version string.
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// Main runs sfguard with args (without the program name) and returns the
+// exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return run(args, env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: osGetenv})
+}
+
+func run(args []string, e env) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return ExitError
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "scan":
+		return runScan(rest, e, modeScan)
+	case "secrets":
+		return runScan(rest, e, modeSecrets)
+	case "rules":
+		return runRules(rest, e)
+	case "explain":
+		return runExplain(rest, e)
+	case "version", "--version", "-v":
+		fmt.Fprintf(e.stdout, "sfguard %s\n", Version())
+		return ExitOK
+	case "help", "--help", "-h":
+		fmt.Fprint(e.stdout, usage)
+		return ExitOK
+	default:
+		if strings.HasPrefix(cmd, "-") {
+			fmt.Fprintf(e.stderr, "sfguard: a command comes first (scan, secrets, rules, explain, version), got %s\n\n%s", cmd, usage)
+		} else {
+			fmt.Fprintf(e.stderr, "sfguard: unknown command %q\n\n%s", cmd, usage)
+		}
+		return ExitError
+	}
+}
+
+const usage = `sfguard — security checks for Salesforce metadata and Salesforce credentials
+
+Usage:
+  sfguard scan [flags] [PATH...]     check metadata (directories, files, retrieve .zip) and scan for credentials
+  sfguard secrets [flags] [PATH...]  scan for Salesforce credentials only (--staged for pre-commit)
+  sfguard rules [--format text|json] list the rules
+  sfguard explain RULE-ID            print a rule's documentation
+  sfguard version                    print the version
+
+Run 'sfguard scan --help' for the flags. Exit codes: 0 clean, 1 findings at or
+above --fail-on, 2 usage, configuration or input errors.
+`

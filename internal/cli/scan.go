@@ -1,0 +1,347 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/sfguard/sfguard/internal/config"
+	"github.com/sfguard/sfguard/internal/finding"
+	"github.com/sfguard/sfguard/internal/report"
+	"github.com/sfguard/sfguard/internal/scan"
+)
+
+type mode int
+
+const (
+	modeScan mode = iota
+	modeSecrets
+)
+
+func osGetenv(k string) string { return os.Getenv(k) }
+
+// scanFlags are the flags of `scan` and `secrets`.
+type scanFlags struct {
+	format         string
+	outputs        []string
+	failOn         string
+	noFail         bool
+	jobs           int
+	policies       []string
+	configPath     string
+	noConfig       bool
+	noColor        bool
+	quiet          bool
+	showSuppressed bool
+	strict         bool
+	baseline       string
+	writeBaseline  string
+	diffBase       string
+	noSecrets      bool
+	noMetadata     bool
+	staged         bool
+	since          string
+	history        bool
+	stdin          bool
+	maxFileSize    int64
+	exclude        []string
+	noIgnore       bool
+	params         []string
+	disable        []string
+}
+
+func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
+	name := "scan"
+	if m == modeSecrets {
+		name = "secrets"
+	}
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SortFlags = false
+	fs.StringVarP(&f.format, "format", "f", "text", "output format on stdout: "+strings.Join(report.Formats(), ", "))
+	fs.StringArrayVarP(&f.outputs, "output-file", "o", nil, "also write a report to `FILE`, format from the extension (.sarif, .json, .junit.xml, .md, .txt) or FORMAT=FILE; repeatable")
+	fs.StringVar(&f.failOn, "fail-on", "low", "exit 1 when an active finding is at or above this `SEVERITY` (info, low, medium, high, critical); info never fails")
+	fs.BoolVar(&f.noFail, "no-fail", false, "report only: exit 0 even with findings (input errors still exit 2)")
+	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "number of parallel workers")
+	fs.StringArrayVarP(&f.policies, "policy", "p", nil, "load extra Rego rules from `DIR` (or a .rego file); repeatable")
+	fs.StringVarP(&f.configPath, "config", "c", "", "config `FILE` (default: .sfguard.yaml found from the scan root upward)")
+	fs.BoolVar(&f.noConfig, "no-config", false, "ignore .sfguard.yaml files")
+	fs.StringArrayVar(&f.disable, "disable", nil, "turn off rules by `SELECTOR`: an id (SFG-APP-003), a glob (SFG-PWD-*), tag:NAME or severity:LEVEL; repeatable")
+	fs.StringArrayVar(&f.params, "param", nil, "set a rule parameter, `NAME=VALUE` (VALUE is JSON or a plain string); repeatable")
+	fs.StringVar(&f.baseline, "baseline", "", "ignore findings recorded in this baseline `FILE`")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write the current findings to a baseline `FILE`")
+	fs.StringVar(&f.diffBase, "diff-base", "", "PR mode: report only findings that are new since git `REV`, plus privilege deltas")
+	fs.BoolVar(&f.showSuppressed, "show-suppressed", false, "list suppressed and baselined findings too")
+	fs.BoolVar(&f.strict, "strict", false, "fail when a suppression or baseline entry matched nothing")
+	if m == modeScan {
+		fs.BoolVar(&f.noSecrets, "no-secrets", false, "check metadata only; skip the credential scan")
+		fs.BoolVar(&f.noMetadata, "no-metadata", false, "scan for credentials only (same as 'sfguard secrets')")
+	}
+	fs.BoolVar(&f.staged, "staged", false, "credentials: scan exactly the staged content of the git index (pre-commit)")
+	fs.StringVar(&f.since, "since", "", "credentials: scan lines added in commits after git `REV`")
+	fs.BoolVar(&f.history, "history", false, "credentials: scan lines added in every commit of the current branch")
+	fs.BoolVar(&f.stdin, "stdin", false, "credentials: scan standard input")
+	fs.Int64Var(&f.maxFileSize, "max-file-size", 0, "skip files larger than `BYTES` with a note (default 64 MiB for metadata, 10 MiB for the credential scan)")
+	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching this `GLOB` (doublestar, relative); repeatable")
+	fs.BoolVar(&f.noIgnore, "no-ignore", false, "do not honour .gitignore and .forceignore")
+	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also NO_COLOR)")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on stdout; use the exit code and --output-file")
+	return fs
+}
+
+// applyEnv fills flags the user did not set from SFGUARD_<FLAG> variables.
+// Repeatable flags take a comma-separated list.
+func applyEnv(fs *pflag.FlagSet, getenv func(string) string) error {
+	var errs []error
+	fs.VisitAll(func(fl *pflag.Flag) {
+		if fl.Changed {
+			return
+		}
+		v := getenv(config.EnvVar(fl.Name))
+		if v == "" {
+			return
+		}
+		vals := []string{v}
+		if fl.Value.Type() == "stringArray" {
+			vals = strings.Split(v, ",")
+		}
+		for _, x := range vals {
+			if err := fs.Set(fl.Name, strings.TrimSpace(x)); err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q: %w", config.EnvVar(fl.Name), v, err))
+			}
+		}
+	})
+	return errors.Join(errs...)
+}
+
+func runScan(args []string, e env, m mode) int {
+	var f scanFlags
+	fs := newScanFlagSet(m, &f)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		verb := "scan"
+		if m == modeSecrets {
+			verb = "secrets"
+		}
+		fmt.Fprintf(e.stderr, "Usage: sfguard %s [flags] [PATH...]\n\nFlags:\n%s", verb, fs.FlagUsages())
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return ExitOK
+		}
+		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
+		return ExitError
+	}
+	if err := applyEnv(fs, e.getenv); err != nil {
+		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
+		return ExitError
+	}
+	s, err := settingsFrom(&f, fs, m, e)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
+		return ExitError
+	}
+	outs, err := parseOutputs(f.outputs)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
+		return ExitError
+	}
+	stdoutWriter, err := report.Lookup(f.format)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sfguard: --format: %v\n", err)
+		return ExitError
+	}
+
+	res, err := scan.Run(context.Background(), s)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
+		return ExitError
+	}
+	rep := res.Report
+	rep.ShowSuppressed = f.showSuppressed
+	rep.Color = f.format == "text" && !f.noColor && e.getenv("NO_COLOR") == "" && isTerminal(e.stdout)
+
+	code := ExitOK
+	for _, o := range outs {
+		if err := writeFile(o, rep); err != nil {
+			fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
+			code = ExitError
+		}
+	}
+	if !f.quiet {
+		if err := stdoutWriter(e.stdout, rep); err != nil {
+			fmt.Fprintf(e.stderr, "sfguard: writing %s output: %v\n", f.format, err)
+			return ExitError
+		}
+	}
+	if f.quiet || f.format != "text" {
+		// Input problems must not go unnoticed when stdout is machine-readable.
+		for _, d := range rep.Diagnostics {
+			fmt.Fprintf(e.stderr, "sfguard: %s\n", d.Error())
+		}
+	}
+	switch {
+	case code != ExitOK:
+	case len(rep.Diagnostics) > 0:
+		code = ExitError
+	case res.StrictFailed:
+		code = ExitFindings
+	case rep.Failing() > 0 && !f.noFail:
+		code = ExitFindings
+	}
+	return code
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+type output struct{ format, path string }
+
+func parseOutputs(specs []string) ([]output, error) {
+	var out []output
+	for _, s := range specs {
+		if name, path, ok := strings.Cut(s, "="); ok && !strings.ContainsAny(name, `/\.`) {
+			if _, err := report.Lookup(name); err != nil {
+				return nil, fmt.Errorf("--output-file %s: %w", s, err)
+			}
+			out = append(out, output{format: name, path: path})
+			continue
+		}
+		format, err := report.FormatForFile(s)
+		if err != nil {
+			return nil, fmt.Errorf("--output-file: %w", err)
+		}
+		out = append(out, output{format: format, path: s})
+	}
+	return out, nil
+}
+
+// writeFile renders into memory first so a failing reporter never leaves a
+// half-written file behind.
+func writeFile(o output, rep *report.Report) error {
+	w, err := report.Lookup(o.format)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	saved := rep.Color
+	rep.Color = false
+	err = w(&buf, rep)
+	rep.Color = saved
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", o.path, err)
+	}
+	if dir := filepath.Dir(o.path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("writing %s: %w", o.path, err)
+		}
+	}
+	if err := os.WriteFile(o.path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", o.path, err)
+	}
+	return nil
+}
+
+// settingsFrom merges flags (already over env) with the config file.
+func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, e env) (*scan.Settings, error) {
+	s := &scan.Settings{
+		Paths:         fs.Args(),
+		Metadata:      m == modeScan && !f.noMetadata,
+		Secrets:       m == modeSecrets || !f.noSecrets,
+		Staged:        f.staged,
+		Since:         f.since,
+		History:       f.history,
+		Stdin:         f.stdin,
+		Jobs:          f.jobs,
+		PolicyDirs:    f.policies,
+		Disable:       f.disable,
+		MaxFileSize:   f.maxFileSize,
+		Exclude:       f.exclude,
+		NoIgnore:      f.noIgnore,
+		Baseline:      f.baseline,
+		WriteBaseline: f.writeBaseline,
+		DiffBase:      f.diffBase,
+		Strict:        f.strict,
+		Tool:          "sfguard",
+		Version:       Version(),
+	}
+	if len(s.Paths) == 0 {
+		s.Paths = []string{"."}
+	}
+	if !s.Metadata && !s.Secrets {
+		return nil, errors.New("--no-secrets and --no-metadata together leave nothing to scan")
+	}
+	sources := 0
+	for _, on := range []bool{f.staged, f.since != "", f.history, f.stdin} {
+		if on {
+			sources++
+		}
+	}
+	if sources > 1 {
+		return nil, errors.New("choose one credential source: --staged, --since, --history or --stdin")
+	}
+	if sources == 1 && s.Metadata {
+		// A staged or history scan is about credentials; metadata checks of
+		// the same commit run on the files pre-commit passes.
+		s.Metadata = false
+		s.Secrets = true
+	}
+	if s.Jobs < 1 {
+		return nil, fmt.Errorf("--jobs must be at least 1, got %d", s.Jobs)
+	}
+	cfg, err := loadConfig(f, s.Paths[0])
+	if err != nil {
+		return nil, err
+	}
+	s.Config = cfg
+	s.FailOn, err = finding.ParseSeverity(f.failOn)
+	if err != nil {
+		return nil, fmt.Errorf("--fail-on: %w", err)
+	}
+	if !fs.Changed("fail-on") && e.getenv(config.EnvVar("fail-on")) == "" && cfg.FailOn != nil {
+		s.FailOn = *cfg.FailOn
+	}
+	if len(f.params) > 0 {
+		s.Params = map[string]any{}
+		for _, p := range f.params {
+			name, val, ok := strings.Cut(p, "=")
+			if !ok || name == "" {
+				return nil, fmt.Errorf("--param %q: want NAME=VALUE", p)
+			}
+			s.Params[name] = parseParamValue(val)
+		}
+	}
+	return s, nil
+}
+
+func loadConfig(f *scanFlags, root string) (*config.Config, error) {
+	if f.noConfig {
+		return &config.Config{}, nil
+	}
+	path := f.configPath
+	if path == "" {
+		start := root
+		if st, err := os.Stat(root); err != nil || !st.IsDir() {
+			start = filepath.Dir(root)
+		}
+		found, err := config.Find(start)
+		if err != nil {
+			return nil, err
+		}
+		if found == "" {
+			return &config.Config{}, nil
+		}
+		path = found
+	}
+	return config.Load(path)
+}

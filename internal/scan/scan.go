@@ -1,0 +1,421 @@
+// Package scan is sfguard's pipeline: discover → parse → model → evaluate →
+// suppress/baseline → report. It owns the order of the stages and nothing
+// else: each stage lives in its own package, and the command line only turns
+// flags into Settings.
+package scan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sfguard/sfguard/internal/baseline"
+	"github.com/sfguard/sfguard/internal/config"
+	"github.com/sfguard/sfguard/internal/diffbase"
+	"github.com/sfguard/sfguard/internal/discover"
+	"github.com/sfguard/sfguard/internal/finding"
+	"github.com/sfguard/sfguard/internal/gitsrc"
+	"github.com/sfguard/sfguard/internal/model"
+	"github.com/sfguard/sfguard/internal/report"
+	"github.com/sfguard/sfguard/internal/secrets"
+	"github.com/sfguard/sfguard/internal/suppress"
+	"github.com/sfguard/sfguard/policy"
+)
+
+// Settings is one scan, after flags, environment and config file have been
+// merged.
+type Settings struct {
+	Paths []string
+	// Metadata and Secrets select the two halves of a scan.
+	Metadata, Secrets bool
+	// Secret sources other than the work tree; at most one is set.
+	Staged  bool
+	Since   string
+	History bool
+	Stdin   bool
+	RepoDir string // git repository for Staged/Since/History/DiffBase ("" = first path or ".")
+
+	Jobs        int
+	PolicyDirs  []string
+	Params      map[string]any
+	Disable     []string // rule ids or selectors (tag:x, severity:info) to turn off
+	Config      *config.Config
+	FailOn      finding.Severity
+	MaxFileSize int64
+	Exclude     []string
+	NoIgnore    bool
+
+	Baseline      string
+	WriteBaseline string
+	DiffBase      string
+	Strict        bool
+	Today         time.Time
+
+	Tool, Version string
+}
+
+// Result is a finished scan.
+type Result struct {
+	Report *report.Report
+	// StrictFailed is set when --strict turned a note (unused suppression,
+	// stale baseline entry) into a failure.
+	StrictFailed bool
+}
+
+// NewEngine builds the policy engine for the settings.
+func NewEngine(s *Settings) (*policy.Engine, error) {
+	cfg := s.Config
+	disabled := make([]config.Selector, 0, len(s.Disable))
+	for _, d := range s.Disable {
+		sel, err := config.ParseSelector(d)
+		if err != nil {
+			return nil, fmt.Errorf("--disable %s: %w", d, err)
+		}
+		disabled = append(disabled, sel)
+	}
+	return policy.New(policy.Options{
+		PolicyDirs: s.PolicyDirs,
+		Params:     s.Params,
+		ResolveParams: func(declared map[string]any) (map[string]any, error) {
+			return cfg.ResolveParams(declared)
+		},
+		Enabled: func(r finding.Rule) bool {
+			for _, sel := range disabled {
+				if sel.Matches(r) {
+					return false
+				}
+			}
+			return cfg.RuleEnabled(r)
+		},
+		Severity: func(r finding.Rule) (finding.Severity, bool) {
+			sev := cfg.SeverityFor(r)
+			return sev, sev != r.Severity
+		},
+	})
+}
+
+// Run performs the scan.
+func Run(ctx context.Context, s *Settings) (*Result, error) {
+	eng, err := NewEngine(s)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Config.CheckRules(eng.Rules()); err != nil {
+		return nil, err
+	}
+	if s.Jobs < 1 {
+		s.Jobs = 1
+	}
+	if s.Today.IsZero() {
+		s.Today = time.Now()
+	}
+	rep := &report.Report{
+		Tool:    s.Tool,
+		Version: s.Version,
+		Rules:   eng.EnabledRules(),
+		FailOn:  s.FailOn,
+	}
+	var docs []*model.Document
+	if s.Metadata {
+		var fs []finding.Finding
+		var diags []finding.Diagnostic
+		docs, fs, diags = scanMetadata(ctx, eng, s, s.Paths, rep)
+		rep.Findings = append(rep.Findings, fs...)
+		rep.Diagnostics = append(rep.Diagnostics, diags...)
+	}
+	if s.Secrets {
+		fs, diags, notes := scanSecrets(ctx, eng, s, rep)
+		rep.Findings = append(rep.Findings, fs...)
+		rep.Diagnostics = append(rep.Diagnostics, diags...)
+		rep.Notes = append(rep.Notes, notes...)
+	}
+	if s.DiffBase != "" {
+		if err := applyDiffBase(ctx, eng, s, docs, rep); err != nil {
+			return nil, err
+		}
+	}
+	policy.SortFindings(rep.Findings)
+	baseline.Assign(rep.Findings)
+
+	res := &Result{Report: rep}
+	var notes []suppress.Note
+	rep.Findings, notes = suppress.Apply(rep.Findings, s.Config.Suppressions, s.Today)
+	for _, n := range notes {
+		rep.Notes = append(rep.Notes, n.String())
+		if s.Strict && n.FailsStrict {
+			res.StrictFailed = true
+		}
+	}
+	if s.Baseline != "" {
+		b, err := baseline.Load(s.Baseline)
+		if err != nil {
+			return nil, err
+		}
+		var stale []baseline.Entry
+		rep.Findings, stale = b.Apply(rep.Findings)
+		for _, e := range stale {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("baseline %s: entry %s (%s %s) matched no finding; prune it", s.Baseline, e.Fingerprint, e.RuleID, e.Component))
+		}
+		if s.Strict && len(stale) > 0 {
+			res.StrictFailed = true
+		}
+	}
+	if s.WriteBaseline != "" {
+		if err := writeBaseline(s, rep.Findings); err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(rep.Diagnostics, func(i, j int) bool {
+		a, b := rep.Diagnostics[i], rep.Diagnostics[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Message < b.Message
+	})
+	return res, nil
+}
+
+func writeBaseline(s *Settings, fs []finding.Finding) error {
+	f, err := os.Create(s.WriteBaseline)
+	if err != nil {
+		return fmt.Errorf("--write-baseline: %w", err)
+	}
+	active := make([]finding.Finding, 0, len(fs))
+	for _, x := range fs {
+		if x.Suppressed == "" || strings.HasPrefix(x.Suppressed, "baseline") {
+			active = append(active, x)
+		}
+	}
+	werr := baseline.Write(f, s.Tool+" "+s.Version, active)
+	cerr := f.Close()
+	return errors.Join(werr, cerr)
+}
+
+// scanMetadata discovers, parses and evaluates metadata under paths.
+func scanMetadata(ctx context.Context, eng *policy.Engine, s *Settings, paths []string, rep *report.Report) ([]*model.Document, []finding.Finding, []finding.Diagnostic) {
+	files, diags := discover.Walk(paths, discoverOptions(s), true)
+	docs, pdiags, bytes := parseAll(eng, files, s.Jobs)
+	diags = append(diags, pdiags...)
+	if rep != nil {
+		rep.Stats.Files += len(files)
+		rep.Stats.Documents += len(docs)
+		rep.Stats.Bytes += bytes
+	}
+	fs, ediags := eng.EvalDocuments(ctx, docs, s.Jobs)
+	return docs, fs, append(diags, ediags...)
+}
+
+func discoverOptions(s *Settings) discover.Options {
+	ex := append([]string(nil), s.Exclude...)
+	for _, g := range s.Config.Exclude {
+		ex = append(ex, g.Pattern)
+	}
+	return discover.Options{MaxFileSize: s.MaxFileSize, Exclude: ex, NoIgnore: s.NoIgnore}
+}
+
+// parseAll reads and parses metadata files with jobs workers. Each type is
+// parsed keeping only the top-level elements the loaded rules read.
+func parseAll(eng *policy.Engine, files []discover.File, jobs int) ([]*model.Document, []finding.Diagnostic, int64) {
+	type slot struct {
+		doc  *model.Document
+		diag *finding.Diagnostic
+		n    int64
+	}
+	keeps := map[string]func(string) bool{}
+	for _, f := range files {
+		if f.Type != nil {
+			if _, ok := keeps[f.Type.Name]; !ok {
+				keeps[f.Type.Name] = eng.Keep(f.Type.Name)
+			}
+		}
+	}
+	slots := make([]slot, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f := &files[i]
+				data, err := f.Read()
+				if err != nil {
+					slots[i].diag = &finding.Diagnostic{File: f.Path, Message: err.Error()}
+					continue
+				}
+				slots[i].n = int64(len(data))
+				d, err := model.Load(f.Type, f.FullName, f.Path, f.Format, data, keeps[f.Type.Name])
+				if err != nil {
+					slots[i].diag = parseDiagnostic(f.Path, err)
+					continue
+				}
+				slots[i].doc = d
+			}
+		}()
+	}
+	for i := range files {
+		if files[i].Type != nil {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	var docs []*model.Document
+	var diags []finding.Diagnostic
+	var total int64
+	for _, s := range slots {
+		total += s.n
+		if s.doc != nil {
+			docs = append(docs, s.doc)
+		}
+		if s.diag != nil {
+			diags = append(diags, *s.diag)
+		}
+	}
+	return docs, diags, total
+}
+
+func parseDiagnostic(path string, err error) *finding.Diagnostic {
+	var pe *model.ParseError
+	if errors.As(err, &pe) {
+		return &finding.Diagnostic{File: path, Line: pe.Line, Column: pe.Col, Message: pe.Msg}
+	}
+	return &finding.Diagnostic{File: path, Message: err.Error()}
+}
+
+// repoDir is the git repository staged/history/diff-base scans read.
+func repoDir(s *Settings) string {
+	if s.RepoDir != "" {
+		return s.RepoDir
+	}
+	if len(s.Paths) == 1 {
+		if st, err := os.Stat(s.Paths[0]); err == nil && st.IsDir() {
+			return s.Paths[0]
+		}
+	}
+	return "."
+}
+
+// scanSecrets runs the credential detectors over the selected source and
+// lets the secret rules decide what is a finding.
+func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []string) {
+	apps, diags := collectApps(s)
+	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs, Apps: apps}
+	var res secrets.Result
+	switch {
+	case s.Stdin:
+		b, err := secrets.ReadStdin(os.Stdin)
+		if err != nil {
+			return nil, []finding.Diagnostic{{File: "<stdin>", Message: err.Error()}}, nil
+		}
+		res = secrets.ScanAll([]secrets.Blob{b}, opts)
+	case s.Staged, s.Since != "", s.History:
+		var blobs []secrets.Blob
+		var err error
+		dir := repoDir(s)
+		switch {
+		case s.Staged:
+			blobs, err = gitsrc.Staged(dir)
+		case s.Since != "":
+			blobs, err = gitsrc.Since(dir, s.Since)
+		default:
+			blobs, err = gitsrc.History(dir)
+		}
+		if err != nil {
+			return nil, []finding.Diagnostic{{File: dir, Message: err.Error()}}, nil
+		}
+		res = secrets.ScanAll(blobs, opts)
+	default:
+		files, wdiags := discover.Walk(s.Paths, discoverOptions(s), false)
+		diags = append(diags, wdiags...)
+		res = secrets.ScanLazy(len(files), opts, func(i int) (secrets.Blob, error) {
+			data, err := files[i].Read()
+			return secrets.Blob{Path: files[i].Path, Data: data, Source: secrets.SourceWorktree}, err
+		})
+	}
+	if rep != nil && !s.Metadata {
+		rep.Stats.Files += res.Files
+		rep.Stats.Bytes += res.Bytes
+	}
+	diags = append(diags, res.Diagnostics...)
+	inputs := make([]policy.SecretInput, len(res.Candidates))
+	for i, c := range res.Candidates {
+		inputs[i] = policy.SecretInput{Detector: c.Detector, Location: c.Location, Secret: c.Secret, Commit: c.Commit, Fields: c.Fields}
+	}
+	fs, ediags := eng.EvalSecrets(ctx, inputs)
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Path+": "+n.Reason)
+	}
+	return fs, append(diags, ediags...), notes
+}
+
+// collectApps reads the connected apps and external client apps under the
+// scan paths so a leaked consumer key or secret can be attributed to the app
+// it unlocks. Parse problems are already reported by the metadata scan, so
+// they are dropped here.
+func collectApps(s *Settings) (map[string]secrets.AppInfo, []finding.Diagnostic) {
+	files, _ := discover.Walk(s.Paths, discoverOptions(s), true)
+	var blobs []secrets.Blob
+	var diags []finding.Diagnostic
+	for i := range files {
+		if !secrets.IsAppMetadata(files[i].Path) {
+			continue
+		}
+		data, err := files[i].Read()
+		if err != nil {
+			continue
+		}
+		blobs = append(blobs, secrets.Blob{Path: files[i].Path, Data: data})
+	}
+	apps, _ := secrets.CollectApps(blobs)
+	return apps, diags
+}
+
+// applyDiffBase keeps only findings that are new against the tree at
+// s.DiffBase, and adds the privilege deltas the delta rules report.
+func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []*model.Document, rep *report.Report) error {
+	dir := repoDir(s)
+	baseDir, cleanup, err := diffbase.Materialize(dir, s.DiffBase)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	// Scan the same paths, re-rooted in the materialised base tree.
+	absRepo, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	var basePaths []string
+	for _, p := range s.Paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(absRepo, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return fmt.Errorf("--diff-base: %s is outside the git repository %s", p, dir)
+		}
+		basePaths = append(basePaths, filepath.Join(baseDir, rel))
+	}
+	baseDocs, baseFindings, _ := scanMetadata(ctx, eng, s, basePaths, nil)
+	// Findings in the base tree carry paths under the temp dir; only the
+	// fingerprint (path independent for metadata) is compared.
+	baseline.Assign(baseFindings)
+	baseline.Assign(rep.Findings)
+	rep.Findings = diffbase.New(rep.Findings, baseFindings)
+	deltas, diags := eng.EvalDelta(ctx, baseDocs, head)
+	rep.Findings = append(rep.Findings, deltas...)
+	rep.Diagnostics = append(rep.Diagnostics, diags...)
+	rep.Notes = append(rep.Notes, fmt.Sprintf("PR mode: only findings new since %s are reported", s.DiffBase))
+	return nil
+}

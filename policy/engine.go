@@ -1,0 +1,273 @@
+// Package policy is sfguard's Rego engine. It loads the embedded rule pack
+// and the user's --policy directories, compiles them once with OPA's v1 Go
+// API (network and runtime builtins removed), and evaluates rules against
+// metadata documents (in parallel), the org view, credential candidates and
+// PR deltas. It returns findings; it knows nothing of output formats.
+package policy
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/sfguard/sfguard/internal/finding"
+)
+
+// Options configure an Engine.
+type Options struct {
+	// PolicyDirs are user directories (or single .rego files) loaded beside
+	// the built-in pack.
+	PolicyDirs []string
+	// Params override rule parameter defaults (custom.params in METADATA).
+	Params map[string]any
+	// ResolveParams, when set, receives the declared defaults (with Params
+	// applied) and returns the values the policies see; the config file uses
+	// it to check names and types against the declarations.
+	ResolveParams func(declared map[string]any) (map[string]any, error)
+	// Enabled, when set, decides which rules run. Nil enables all.
+	Enabled func(finding.Rule) bool
+	// Severity, when set, may override a rule's severity (config file).
+	Severity func(finding.Rule) (finding.Severity, bool)
+}
+
+// loadedRule is one compiled rule.
+type loadedRule struct {
+	meta          finding.Rule
+	pkg           ast.Ref
+	reads         []string
+	readsDeclared bool
+	detectors     []string
+	sevOverride   *finding.Severity
+}
+
+// Engine evaluates compiled rules. It is safe for concurrent use.
+type Engine struct {
+	compiler *ast.Compiler
+	store    storage.Store
+	rules    []*loadedRule // enabled rules, sorted by ID
+	all      []finding.Rule
+	params   map[string]any
+	queries  *queryCache
+}
+
+// deniedBuiltins are removed from the capabilities every policy is compiled
+// with: a policy must not reach the network, the host or a clock or random
+// source, so that scans are offline and deterministic.
+var deniedBuiltins = map[string]string{
+	"http.send":          "network access",
+	"net.lookup_ip_addr": "network access",
+	"opa.runtime":        "host runtime access",
+	"time.now_ns":        "a clock (results must be deterministic)",
+	"rand.intn":          "randomness (results must be deterministic)",
+	"uuid.rfc4122":       "randomness (results must be deterministic)",
+}
+
+func capabilities() *ast.Capabilities {
+	c := ast.CapabilitiesForThisVersion()
+	kept := c.Builtins[:0]
+	for _, b := range c.Builtins {
+		if _, denied := deniedBuiltins[b.Name]; denied {
+			continue
+		}
+		kept = append(kept, b)
+	}
+	c.Builtins = kept
+	c.AllowNet = []string{}
+	return c
+}
+
+var undefinedFunc = regexp.MustCompile(`undefined function ([A-Za-z0-9_.]+)`)
+
+// New loads, checks and compiles every rule.
+func New(opts Options) (*Engine, error) {
+	srcs, err := loadSources(opts.PolicyDirs)
+	if err != nil {
+		return nil, err
+	}
+	modules := make(map[string]*ast.Module, len(srcs))
+	var loaded []*loadedRule
+	ids := map[string]string{}
+	for _, s := range srcs {
+		m, err := ast.ParseModuleWithOpts(s.name, s.text, ParserOptions())
+		if err != nil {
+			return nil, fmt.Errorf("policy %s: %w", s.name, err)
+		}
+		modules[s.name] = m
+		r, ok, err := ruleFromModule(s.name, m, s.builtin)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		if prev, dup := ids[r.meta.ID]; dup {
+			return nil, fmt.Errorf("rule id %s is defined twice: %s and %s", r.meta.ID, prev, s.name)
+		}
+		ids[r.meta.ID] = s.name
+		loaded = append(loaded, r)
+	}
+
+	compiler := ast.NewCompiler().
+		WithCapabilities(capabilities()).
+		WithEnablePrintStatements(false)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, compileError(compiler.Errors)
+	}
+
+	params, err := mergeParams(loaded, opts.Params)
+	if err != nil {
+		return nil, err
+	}
+	if opts.ResolveParams != nil {
+		if params, err = opts.ResolveParams(params); err != nil {
+			return nil, err
+		}
+	}
+	store := inmem.NewFromObject(map[string]any{"sfguard": map[string]any{"params": params}})
+
+	e := &Engine{compiler: compiler, store: store, params: params}
+	sort.Slice(loaded, func(i, j int) bool { return loaded[i].meta.ID < loaded[j].meta.ID })
+	for _, r := range loaded {
+		if opts.Severity != nil {
+			if s, ok := opts.Severity(r.meta); ok {
+				s := s
+				r.sevOverride = &s
+				r.meta.Severity = s
+			}
+		}
+		e.all = append(e.all, r.meta)
+		if opts.Enabled != nil && !opts.Enabled(r.meta) {
+			continue
+		}
+		e.rules = append(e.rules, r)
+	}
+	e.queries = newQueryCache(e)
+	return e, nil
+}
+
+func compileError(errs ast.Errors) error {
+	var b strings.Builder
+	b.WriteString("compiling policies failed:")
+	for _, e := range errs {
+		b.WriteString("\n  ")
+		if m := undefinedFunc.FindStringSubmatch(e.Message); m != nil {
+			if reason := deniedBuiltins[m[1]]; reason != "" {
+				loc := ""
+				if e.Location != nil {
+					loc = e.Location.String() + ": "
+				}
+				fmt.Fprintf(&b, "%s%s is not allowed in sfguard policies (%s)", loc, m[1], reason)
+				continue
+			}
+		}
+		b.WriteString(e.Error())
+	}
+	return fmt.Errorf("%s", b.String())
+}
+
+// mergeParams collects declared parameter defaults and applies overrides.
+// Parameters share one namespace (data.sfguard.params.<name>) so a config file
+// can name them without knowing which rule reads them; two rules declaring
+// the same name must agree on the default.
+func mergeParams(rules []*loadedRule, overrides map[string]any) (map[string]any, error) {
+	out := map[string]any{}
+	owner := map[string]string{}
+	for _, r := range rules {
+		for k, v := range r.meta.Params {
+			if prev, ok := out[k]; ok && fmt.Sprint(prev) != fmt.Sprint(v) {
+				return nil, fmt.Errorf("rule %s declares parameter %s with default %v, but rule %s declares %v", r.meta.ID, k, v, owner[k], prev)
+			}
+			out[k] = v
+			owner[k] = r.meta.ID
+		}
+	}
+	for k, v := range overrides {
+		if _, ok := out[k]; !ok {
+			known := make([]string, 0, len(out))
+			for n := range out {
+				known = append(known, n)
+			}
+			sort.Strings(known)
+			return nil, fmt.Errorf("unknown rule parameter %q (known: %s)", k, strings.Join(known, ", "))
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+// Rules returns every loaded rule (enabled or not), sorted by ID.
+func (e *Engine) Rules() []finding.Rule { return e.all }
+
+// EnabledRules returns the rules that will run, sorted by ID.
+func (e *Engine) EnabledRules() []finding.Rule {
+	out := make([]finding.Rule, len(e.rules))
+	for i, r := range e.rules {
+		out[i] = r.meta
+	}
+	return out
+}
+
+// Params returns the effective rule parameters.
+func (e *Engine) Params() map[string]any { return e.params }
+
+// Keep returns the filter of top-level elements the parser must build for a
+// metadata type: the union of what the enabled rules for that type declare
+// in custom.reads. It returns nil (parse everything) when any such rule does
+// not declare what it reads, and a filter that keeps nothing when no rule
+// reads the type at all (the file is still checked for well-formedness of
+// its root).
+func (e *Engine) Keep(typeName string) func(string) bool {
+	set := map[string]bool{}
+	for _, r := range e.rules {
+		if r.meta.Scope == ScopeSecret || !appliesTo(r, typeName) {
+			continue
+		}
+		if !r.readsDeclared {
+			return nil
+		}
+		for _, el := range r.reads {
+			set[el] = true
+		}
+	}
+	return func(name string) bool { return set[name] }
+}
+
+func appliesTo(r *loadedRule, typeName string) bool {
+	if len(r.meta.Types) == 0 {
+		return true // org rules that do not narrow read everything
+	}
+	for _, t := range r.meta.Types {
+		if t == typeName || t == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// prepare returns a prepared query evaluating the deny sets of rules.
+func (e *Engine) prepare(rs []*loadedRule) (*rego.PreparedEvalQuery, error) {
+	var q strings.Builder
+	for i, r := range rs {
+		if i > 0 {
+			q.WriteString("; ")
+		}
+		fmt.Fprintf(&q, "r%d := %s.deny", i, r.pkg.String())
+	}
+	pq, err := rego.New(
+		rego.Query(q.String()),
+		rego.Compiler(e.compiler),
+		rego.Store(e.store),
+	).PrepareForEval(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	return &pq, nil
+}
