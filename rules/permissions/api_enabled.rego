@@ -77,18 +77,6 @@ deny contains f if {
 }
 
 deny contains f if {
-	input.type == "Profile"
-	some i in granted_at
-	count(object.get(input.content, "loginIpRanges", [])) > 0
-	f := {
-		"msg": sprintf("Profile %s grants API Enabled; its %d login IP range(s) limit where API logins can come from", [input.fullName, count(input.content.loginIpRanges)]),
-		"severity": "info",
-		"element": ["userPermissions", i, "name"],
-		"value": "ApiEnabled",
-	}
-}
-
-deny contains f if {
 	input.type == "PermissionSet"
 	some i in granted_at
 	f := {

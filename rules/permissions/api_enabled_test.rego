@@ -16,12 +16,11 @@ test_profile_without_ranges_is_high if {
 	contains(f.msg, "from any address")
 }
 
-test_profile_with_ranges_is_info if {
-	some f in rule.deny with input as {"type": "Profile", "fullName": "Integration", "content": {
+test_profile_with_ranges_is_silent if {
+	count(rule.deny) == 0 with input as {"type": "Profile", "fullName": "Integration", "content": {
 		"userPermissions": perms,
 		"loginIpRanges": [{"startAddress": "203.0.113.1", "endAddress": "203.0.113.9"}],
 	}}
-	f.severity == "info"
 }
 
 test_permission_set_is_low if {
