@@ -1,0 +1,87 @@
+# Shared helpers for the secret rules. Detectors in internal/secrets compute
+# the features (see docs/secrets.md); these helpers turn the common ones into
+# decisions so every rule treats placeholders, allowlists and test paths alike.
+package sfguard.lib.secrets
+
+import rego.v1
+
+# Parameter defaults; every rule that uses a parameter also declares it under
+# custom.params in its package annotations, with the same default.
+default_allow_paths := []
+
+default_allow_hashes := []
+
+default_test_path_hints := ["apex-test", "docs", "example", "fixture", "test"]
+
+default_min_entropy := 2.5
+
+# params is the engine's parameter document; unit tests run without it.
+params := data.sfguard.params if {
+	data.sfguard.params
+} else := {}
+
+param(name, def) := object.get(params, name, def)
+
+# not_a_value: the candidate is a stand-in, a reference or allowlisted.
+not_a_value if input.placeholder
+
+not_a_value if input.envReference
+
+not_a_value if {
+	some pattern in param("secret_allow_paths", default_allow_paths)
+	glob.match(pattern, ["/"], input.path)
+}
+
+not_a_value if input.hash in param("secret_allow_hashes", default_allow_hashes)
+
+# reportable: a real-looking value the user has not allowlisted.
+reportable if not not_a_value
+
+# in_test_path: the file is a test, fixture, example or documentation.
+in_test_path if {
+	some h in input.pathHints
+	h in param("secret_test_path_hints", default_test_path_hints)
+}
+
+# weak: too little variety to be a generated credential.
+weak if input.entropy < param("secret_min_entropy", default_min_entropy)
+
+# where names the source for messages: "" for the work tree, " (commit abc1234)" in history.
+where := sprintf(" (added in commit %s)", [substring(input.commit, 0, 12)]) if {
+	input.source == "history"
+	input.commit
+} else := " (staged)" if {
+	input.source == "staged"
+} else := ""
+
+# app_note names the connected app or external client app the credential
+# belongs to and what it unlocks, when the scan could tell.
+app_note := sprintf(" It belongs to %s %s (scopes: %s; refresh tokens: %s; IP relaxation: %s; %s).", [
+	app_kind(input.app.type),
+	input.app.fullName,
+	scopes_text(input.app.scopes),
+	object.get(input.app, "refreshTokenPolicy", "unknown"),
+	object.get(input.app, "ipRelaxation", "unknown"),
+	users_text(object.get(input.app, "permittedUsers", "")),
+]) if {
+	input.app
+} else := ""
+
+app_kind("ExternalClientApplication") := "external client app"
+
+app_kind(t) := "connected app" if t != "ExternalClientApplication"
+
+scopes_text(s) := concat(", ", s) if count(s) > 0
+
+scopes_text(s) := "none listed" if count(s) == 0
+
+users_text("AllSelfAuthorized") := "all users may self-authorize"
+
+users_text("AdminApprovedPreAuthorized") := "admin-approved users only"
+
+users_text(u) := "permitted users unknown" if not u in {"AllSelfAuthorized", "AdminApprovedPreAuthorized"}
+
+# lowered_note explains a lowered severity.
+lowered_note := " It is in a test, example or documentation path, so the severity is lowered; if it is a real credential, revoke it anyway." if {
+	in_test_path
+} else := ""

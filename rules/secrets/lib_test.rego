@@ -1,0 +1,38 @@
+package sfguard.lib.secrets_test
+
+import rego.v1
+
+import data.sfguard.lib.secrets as lib
+
+base := {"placeholder": false, "envReference": false, "path": "ci/env.sh", "hash": "0123456789abcdef", "pathHints": [], "entropy": 4.2, "source": "worktree"}
+
+test_reportable_real_value if lib.reportable with input as base
+
+test_placeholder_not_reportable if not lib.reportable with input as object.union(base, {"placeholder": true})
+
+test_env_reference_not_reportable if not lib.reportable with input as object.union(base, {"envReference": true})
+
+test_allow_path_glob if {
+	not lib.reportable with input as base with data.sfguard.params.secret_allow_paths as ["ci/**"]
+}
+
+test_allow_hash if {
+	not lib.reportable with input as base with data.sfguard.params.secret_allow_hashes as ["0123456789abcdef"]
+}
+
+test_test_like_from_hints if lib.in_test_path with input as object.union(base, {"pathHints": ["apex-test"]})
+
+test_test_hints_configurable if {
+	not lib.in_test_path with input as object.union(base, {"pathHints": ["docs"]}) with data.sfguard.params.secret_test_path_hints as ["test"]
+}
+
+test_where_history if {
+	lib.where == " (added in commit 0123456789ab)" with input as object.union(base, {"source": "history", "commit": "0123456789abcdef0123"})
+}
+
+test_where_worktree if lib.where == "" with input as base
+
+test_app_note if {
+	app := {"type": "ConnectedApp", "fullName": "Billing", "scopes": ["Api", "RefreshToken"], "refreshTokenPolicy": "infinite", "ipRelaxation": "BYPASS", "permittedUsers": "AllSelfAuthorized"}
+	lib.app_note == " It belongs to connected app Billing (scopes: Api, RefreshToken; refresh tokens: infinite; IP relaxation: BYPASS; all users may self-authorize)." with input as object.union(base, {"app": app})
+}
