@@ -1,6 +1,7 @@
 package diffbase
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/format"
 	"github.com/open-policy-agent/opa/v1/tester"
 )
 
@@ -48,6 +50,15 @@ func TestDeltaRules(t *testing.T) {
 			t.Fatalf("%s: %v", f, err)
 		}
 		modules[f] = m
+		if strings.Contains(f, string(filepath.Separator)+"delta"+string(filepath.Separator)) {
+			// The delta rules are kept in opa fmt style.
+			want, err := format.SourceWithOpts(f, b, format.Opts{RegoVersion: ast.RegoV1})
+			if err != nil {
+				t.Errorf("%s: opa fmt: %v", f, err)
+			} else if !bytes.Equal(want, b) {
+				t.Errorf("%s is not opa fmt formatted; formatted:\n%s", f, want)
+			}
+		}
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
 		if !strings.HasPrefix(pkg, "sfguard.rules.delta.") {
 			continue
