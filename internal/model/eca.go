@@ -18,6 +18,9 @@ const (
 // ECARoles lists the roles in the order the docs present them.
 var ECARoles = []string{ECAHeader, ECAOauthSettings, ECAGlobalOauth, ECAOauthPolicies, ECAPolicies}
 
+// ecaParentElement names the app in every plug-in file.
+const ecaParentElement = "externalClientApplication"
+
 var ecaRoleOfType = map[string]string{
 	"ExternalClientApplication":            ECAHeader,
 	"ExtlClntAppOauthSettings":             ECAOauthSettings,
@@ -70,7 +73,7 @@ func ecaParent(d *Document) string {
 		return ""
 	}
 	for _, c := range d.Root.Children {
-		if c.Name == "externalClientApplication" {
+		if c.Name == ecaParentElement {
 			return strings.TrimSpace(c.Text)
 		}
 	}

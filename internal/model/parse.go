@@ -219,10 +219,7 @@ func (s *scanner) name(start, end int) string { return string(s.data[start:end])
 // retrieved files list children alphabetically, so runs of the same name
 // (thousands of fieldPermissions) cost one call and no allocation.
 func (s *scanner) keepChild(qname []byte) bool {
-	local := qname
-	if i := bytes.IndexByte(local, ':'); i >= 0 {
-		local = local[i+1:]
-	}
+	local := localName(qname)
 	if s.lastKeepName != nil && bytes.Equal(local, s.lastKeepName) {
 		return s.lastKeep
 	}
@@ -515,6 +512,12 @@ func (s *scanner) convert(doc *etree.Document) (*Node, error) {
 	if c.next != len(s.starts) {
 		return nil, c.outOfSync()
 	}
+	if len(s.cuts) > 0 {
+		// The root had child elements in the file even if all were
+		// skipped, so like any element with children it has no Text;
+		// stray text between them must not surface only when filtering.
+		root.Text = ""
+	}
 	// Comments before the root (for example a file-level provenance or
 	// suppression comment) belong to the root.
 	for _, t := range doc.Child {
@@ -602,8 +605,16 @@ func (c *converter) element(e *etree.Element) (*Node, error) {
 }
 
 func localNameEquals(qname []byte, local string) bool {
-	if i := bytes.IndexByte(qname, ':'); i >= 0 {
-		qname = qname[i+1:]
+	return string(localName(qname)) == local
+}
+
+// localName strips a namespace prefix exactly as encoding/xml (and so etree)
+// does: only a single colon with text on both sides separates a prefix;
+// "c:" or ":c" is a local name as written.
+func localName(qname []byte) []byte {
+	i := bytes.IndexByte(qname, ':')
+	if i <= 0 || i == len(qname)-1 || bytes.IndexByte(qname[i+1:], ':') >= 0 {
+		return qname
 	}
-	return string(qname) == local
+	return qname[i+1:]
 }
