@@ -35,6 +35,9 @@ type Options struct {
 	Enabled func(finding.Rule) bool
 	// Severity, when set, may override a rule's severity (config file).
 	Severity func(finding.Rule) (finding.Severity, bool)
+	// PRMode says delta rules will run (--diff-base), so what they read
+	// must be parsed too.
+	PRMode bool
 }
 
 // loadedRule is one compiled rule.
@@ -55,6 +58,7 @@ type Engine struct {
 	all      []finding.Rule
 	params   map[string]any
 	queries  *queryCache
+	prMode   bool
 }
 
 // deniedBuiltins are removed from the capabilities every policy is compiled
@@ -133,7 +137,7 @@ func New(opts Options) (*Engine, error) {
 	}
 	store := inmem.NewFromObject(map[string]any{"sfguard": map[string]any{"params": params}})
 
-	e := &Engine{compiler: compiler, store: store, params: params}
+	e := &Engine{compiler: compiler, store: store, params: params, prMode: opts.PRMode}
 	sort.Slice(loaded, func(i, j int) bool { return loaded[i].meta.ID < loaded[j].meta.ID })
 	for _, r := range loaded {
 		if opts.Severity != nil {
@@ -220,14 +224,14 @@ func (e *Engine) Params() map[string]any { return e.params }
 
 // Keep returns the filter of top-level elements the parser must build for a
 // metadata type: the union of what the enabled rules for that type declare
-// in custom.reads. It returns nil (parse everything) when any such rule does
+// in custom.reads (delta rules only in PR mode). It returns nil (parse everything) when any such rule does
 // not declare what it reads, and a filter that keeps nothing when no rule
 // reads the type at all (the file is still checked for well-formedness of
 // its root).
 func (e *Engine) Keep(typeName string) func(string) bool {
 	set := map[string]bool{}
 	for _, r := range e.rules {
-		if r.meta.Scope == ScopeSecret || !appliesTo(r, typeName) {
+		if r.meta.Scope == ScopeSecret || (r.meta.Scope == ScopeDelta && !e.prMode) || !appliesTo(r, typeName) {
 			continue
 		}
 		if !r.readsDeclared {

@@ -82,6 +82,7 @@ func NewEngine(s *Settings) (*policy.Engine, error) {
 	return policy.New(policy.Options{
 		PolicyDirs: s.PolicyDirs,
 		Params:     s.Params,
+		PRMode:     s.DiffBase != "",
 		ResolveParams: func(declared map[string]any) (map[string]any, error) {
 			return cfg.ResolveParams(declared)
 		},

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Metadata scan benchmark (issue 2): generates the synthetic org, scans it with
+# sfguard and reports effective MB/s, peak RSS and CPU use, then runs the same
+# checks under conftest on a subset of the same files for a side-by-side ratio.
+#
+#   bench/run.sh                 # 300 × 2 MB profiles, 200 permission sets, 50 apps
+#   PROFILES=60 bench/run.sh     # smaller org
+#   SKIP_CONFTEST=1 bench/run.sh
+#
+# Timing happens here, never in tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GOFLAGS="${GOFLAGS:--buildvcs=false}"
+
+PROFILES="${PROFILES:-300}"
+PERMSETS="${PERMSETS:-200}"
+APPS="${APPS:-50}"
+SUBSET="${SUBSET:-30}"          # profiles given to both tools for the ratio
+CONFTEST_VERSION="${CONFTEST_VERSION:-v0.71.1}"
+work="${BENCH_DIR:-$(mktemp -d)}"
+org="$work/org"
+
+go build -o "$work/sfguard" ./cmd/sfguard
+if [ ! -d "$org" ]; then
+  go run ./bench/gen -out "$org" -profiles "$PROFILES" -permsets "$PERMSETS" -apps "$APPS"
+fi
+bytes=$(du -sb "$org" | cut -f1)
+mb=$(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1048576}')
+echo "org: $org ($mb MiB, $(find "$org" -type f | wc -l) files)"
+
+# measure NAME CMD... -> prints wall seconds, peak RSS MiB, CPU% on one line
+measure() {
+  local name="$1"; shift
+  local log="$work/$name.time"
+  /usr/bin/time -f "%e %M %P" -o "$log" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
+  read -r wall rss cpu <"$log"
+  echo "$wall $((rss / 1024)) ${cpu%\%}"
+}
+
+echo
+echo "== sfguard, whole org (metadata rules, 2 workers)"
+read -r wall rss cpu < <(measure sfguard-full "$work/sfguard" scan --no-secrets --no-config --format json -j "$(nproc)" "$org")
+echo "wall ${wall}s  effective $(awk -v m="$mb" -v t="$wall" 'BEGIN{printf "%.0f", m/t}') MB/s  peak RSS ${rss} MiB  CPU ${cpu}% ($(awk -v c="$cpu" 'BEGIN{printf "%.2f", c/100}') cores)"
+echo "findings: $(grep -c '"ruleId"' "$work/sfguard-full.out" || true)"
+
+echo
+echo "== same subset for both tools: $SUBSET profiles + all permission sets and apps"
+subset="$work/subset"
+rm -rf "$subset"; mkdir -p "$subset/profiles"
+ls "$org/profiles" | head -n "$SUBSET" | while read -r f; do cp "$org/profiles/$f" "$subset/profiles/"; done
+cp -r "$org/permissionsets" "$org/connectedApps" "$org/settings" "$subset/"
+sbytes=$(du -sb "$subset" | cut -f1)
+smb=$(awk -v b="$sbytes" 'BEGIN{printf "%.1f", b/1048576}')
+read -r swall srss scpu < <(measure sfguard-subset "$work/sfguard" scan --no-secrets --no-config --format json "$subset")
+echo "sfguard : ${swall}s  $(awk -v m="$smb" -v t="$swall" 'BEGIN{printf "%.0f", m/t}') MB/s  peak RSS ${srss} MiB  ($smb MiB)"
+
+if [ -n "${SKIP_CONFTEST:-}" ]; then exit 0; fi
+conftest="$(go env GOPATH)/bin/conftest"
+if ! "$conftest" --version 2>/dev/null | grep -q "${CONFTEST_VERSION#v}"; then
+  echo "installing conftest $CONFTEST_VERSION"
+  go install "github.com/open-policy-agent/conftest@${CONFTEST_VERSION}"
+fi
+files=$(find "$subset" -type f | sort)
+# conftest decides the parser by extension; Salesforce suffixes need --parser xml.
+read -r cwall crss ccpu < <(measure conftest "$conftest" test --parser xml --no-color -p bench/conftest/policy $files)
+echo "conftest: ${cwall}s  $(awk -v m="$smb" -v t="$cwall" 'BEGIN{printf "%.1f", m/t}') MB/s  peak RSS ${crss} MiB"
+echo
+echo "ratio (conftest wall / sfguard wall, same files): $(awk -v a="$cwall" -v b="$swall" 'BEGIN{printf "%.1f", a/b}')x"
