@@ -297,7 +297,10 @@ func (s *scanner) scan() error {
 			}
 			gt += lt
 			nameStart := lt + 2
-			nameEnd := nameStart + len(bytes.TrimRight(data[nameStart:gt], " \t\r\n"))
+			nameEnd := gt
+			for nameEnd > nameStart && isSpace(data[nameEnd-1]) {
+				nameEnd--
+			}
 			if len(s.stack) == 0 {
 				return s.errAt(lt, "end tag </%s> without a matching start tag", s.name(nameStart, nameEnd))
 			}
