@@ -179,6 +179,10 @@ func set(s ...string) map[string]bool {
 // keyed handles keyword hits that name a credential (password, secret,
 // security token, access/refresh token keys, XML secret elements).
 func (s *blobScan) keyed(ms, me int) {
+	if s.metadataType() == "CustomMetadata" {
+		s.customMetadataField(ms, me) // <field>Client_Secret__c</field>
+		return
+	}
 	a, ok := s.parseAssignment(ms, me)
 	if !ok {
 		return
