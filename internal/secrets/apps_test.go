@@ -74,7 +74,7 @@ func TestCorrelation(t *testing.T) {
 		t.Fatalf("detectors (-want +got):\n%s", d)
 	}
 	wantApp := map[string]any{"type": "ExternalClientApplication", "fullName": "SF_Taegis_Integration",
-		"path": "extlClntAppGlobalOauthSets/SF_Taegis_Integration_glbloauth.ecaGlblOauth-meta.xml",
+		"path":   "extlClntAppGlobalOauthSets/SF_Taegis_Integration_glbloauth.ecaGlblOauth-meta.xml",
 		"scopes": []string{"Api", "RefreshToken"}, "refreshTokenPolicy": "SpecificLifetime:365:Days", "ipRelaxation": "Bypass",
 		"permittedUsers": "AllSelfAuthorized", "clientCredentials": true}
 	for _, c := range cs {
