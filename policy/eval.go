@@ -120,6 +120,9 @@ func collect(rules []*loadedRule, rs rego.ResultSet) []rawDeny {
 type DocResult struct {
 	Findings    []finding.Finding
 	Diagnostics []finding.Diagnostic
+	// Input is the document's Rego input, kept so the org input can reuse it
+	// instead of typing the document a second time.
+	Input ast.Value
 }
 
 // EvalDocument runs the document-scope rules for the document's type.
@@ -127,8 +130,9 @@ func (e *Engine) EvalDocument(ctx context.Context, d *model.Document) DocResult 
 	g := e.queries.get("document:"+d.Type.Name, func(r *loadedRule) bool {
 		return r.meta.Scope == ScopeDocument && appliesTo(r, d.Type.Name)
 	})
-	denies, errs := e.eval(ctx, g, d.Input())
-	var res DocResult
+	input := d.Input()
+	denies, errs := e.eval(ctx, g, input)
+	res := DocResult{Input: input}
 	for _, err := range errs {
 		res.Diagnostics = append(res.Diagnostics, finding.Diagnostic{File: d.Path, Message: "evaluating rules: " + err.Error()})
 	}
@@ -165,11 +169,13 @@ func (e *Engine) EvalDocuments(ctx context.Context, docs []*model.Document, jobs
 
 	var fs []finding.Finding
 	var diags []finding.Diagnostic
-	for _, r := range results {
+	inputs := make(map[*model.Document]ast.Value, len(docs))
+	for i, r := range results {
 		fs = append(fs, r.Findings...)
 		diags = append(diags, r.Diagnostics...)
+		inputs[docs[i]] = r.Input
 	}
-	ofs, odiags := e.EvalOrg(ctx, docs)
+	ofs, odiags := e.evalOrg(ctx, docs, inputs)
 	fs = append(fs, ofs...)
 	diags = append(diags, odiags...)
 	SortFindings(fs)
@@ -178,6 +184,10 @@ func (e *Engine) EvalDocuments(ctx context.Context, docs []*model.Document, jobs
 
 // EvalOrg runs the org-scope rules once over all documents.
 func (e *Engine) EvalOrg(ctx context.Context, docs []*model.Document) ([]finding.Finding, []finding.Diagnostic) {
+	return e.evalOrg(ctx, docs, nil)
+}
+
+func (e *Engine) evalOrg(ctx context.Context, docs []*model.Document, inputs map[*model.Document]ast.Value) ([]finding.Finding, []finding.Diagnostic) {
 	g := e.queries.get("org", func(r *loadedRule) bool { return r.meta.Scope == ScopeOrg })
 	if len(g.rules) == 0 {
 		return nil, nil
@@ -186,7 +196,7 @@ func (e *Engine) EvalOrg(ctx context.Context, docs []*model.Document) ([]finding
 	for _, d := range docs {
 		byPath[d.Path] = d
 	}
-	denies, errs := e.eval(ctx, g, OrgInput(docs))
+	denies, errs := e.eval(ctx, g, orgInput(docs, inputs))
 	var fs []finding.Finding
 	var diags []finding.Diagnostic
 	for _, err := range errs {
@@ -204,21 +214,23 @@ func (e *Engine) EvalOrg(ctx context.Context, docs []*model.Document) ([]finding
 	return fs, diags
 }
 
-// ECARoles names the files of one external client app in the org input, in
-// the order they are listed.
-var ECARoles = []string{"header", "oauthSettings", "globalOauth", "oauthPolicies", "policies"}
-
 // OrgInput builds the org-scope input (docs/input.md): every document, the
 // documents grouped by type, and external client apps joined across their
 // files.
-func OrgInput(docs []*model.Document) ast.Value {
+func OrgInput(docs []*model.Document) ast.Value { return orgInput(docs, nil) }
+
+func orgInput(docs []*model.Document, known map[*model.Document]ast.Value) ast.Value {
 	sorted := append([]*model.Document(nil), docs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
 	inputs := make(map[*model.Document]*ast.Term, len(sorted))
 	all := make([]*ast.Term, 0, len(sorted))
 	byType := map[string][]*ast.Term{}
 	for _, d := range sorted {
-		t := ast.NewTerm(d.Input())
+		v, ok := known[d]
+		if !ok {
+			v = d.Input()
+		}
+		t := ast.NewTerm(v)
 		inputs[d] = t
 		all = append(all, t)
 		byType[d.Type.Name] = append(byType[d.Type.Name], t)
@@ -230,7 +242,7 @@ func OrgInput(docs []*model.Document) ast.Value {
 	ecas := ast.NewObject()
 	for app, roles := range model.JoinECA(sorted) {
 		o := ast.NewObject()
-		for _, role := range ECARoles {
+		for _, role := range model.ECARoles {
 			if d, ok := roles[role]; ok {
 				o.Insert(ast.StringTerm(role), inputs[d])
 			} else {

@@ -55,7 +55,6 @@ func TestRuleFixtures(t *testing.T) {
 		}
 	}
 	for id := range have {
-		id := id
 		t.Run(id, func(t *testing.T) {
 			dir := filepath.Join(fixtureRoot, id)
 			failDir := filepath.Join(dir, "fail")
@@ -164,4 +163,3 @@ func sortHits(h []hit) {
 		return h[i].Col < h[j].Col
 	})
 }
-

@@ -286,7 +286,9 @@ func TestBadInput(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.Write([]byte(body))
+		if _, err := w.Write([]byte(body)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	zw.Close()
 	zipPath := write(t, t.TempDir(), "retrieve.zip", zb.String())

@@ -111,11 +111,11 @@ type Commit struct {
 
 // Finding is one reported problem.
 type Finding struct {
-	RuleID        string   `json:"ruleId"`
-	Severity      Severity `json:"severity"`
-	Title         string   `json:"title"`
-	Message       string   `json:"message"`
-	Kind          Kind     `json:"kind"`
+	RuleID   string   `json:"ruleId"`
+	Severity Severity `json:"severity"`
+	Title    string   `json:"title"`
+	Message  string   `json:"message"`
+	Kind     Kind     `json:"kind"`
 	Location
 	ComponentType string `json:"componentType,omitempty"`
 	ComponentName string `json:"componentName,omitempty"`
