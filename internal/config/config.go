@@ -199,7 +199,9 @@ func (e *Error) Diagnostic() finding.Diagnostic {
 // parents. It stops after the first directory that contains .git (the
 // repository root) or at the filesystem root, so a file in an unrelated
 // parent directory is never picked up. It returns "" and no error when
-// there is no file.
+// there is no file. For a relative startDir the path is relative to the
+// working directory, so that messages naming the file (and CI annotations
+// built from them) stay short and portable.
 func Find(startDir string) (string, error) {
 	dir, err := filepath.Abs(startDir)
 	if err != nil {
@@ -210,7 +212,7 @@ func Find(startDir string) (string, error) {
 			p := filepath.Join(dir, name)
 			st, err := os.Stat(p)
 			if err == nil && !st.IsDir() {
-				return p, nil
+				return displayPath(startDir, p), nil
 			}
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return "", err
@@ -225,6 +227,20 @@ func Find(startDir string) (string, error) {
 		}
 		dir = parent
 	}
+}
+
+func displayPath(startDir, p string) string {
+	if filepath.IsAbs(startDir) {
+		return p
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil {
+		return rel
+	}
+	return p
 }
 
 // Load reads and validates a configuration file.

@@ -316,6 +316,18 @@ func TestFind(t *testing.T) {
 	}
 }
 
+func TestFindRelative(t *testing.T) {
+	root := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(root, ".git"), 0o755))
+	must(t, os.MkdirAll(filepath.Join(root, "force-app"), 0o755))
+	must(t, os.WriteFile(filepath.Join(root, FileName), []byte("version: 1\n"), 0o644))
+	t.Chdir(filepath.Join(root, "force-app"))
+	got, err := Find(".")
+	if err != nil || got != filepath.Join("..", FileName) {
+		t.Errorf("Find(\".\") = %q, %v; want a path relative to the working directory", got, err)
+	}
+}
+
 func TestLoadNamesFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, FileName)
