@@ -1,0 +1,27 @@
+package sfguard.rules.password.expiration_test
+
+import rego.v1
+
+import data.sfguard.rules.password.expiration as rule
+
+test_weak_org_policy_fires if {
+	some f in rule.deny with input as {"type": "SecuritySettings", "fullName": "Security", "content": {"passwordPolicies": {"expiration": "Never"}}}
+	f.element == ["passwordPolicies", "expiration"]
+	f.severity == "medium"
+}
+
+test_weak_profile_override_fires if {
+	some f in rule.deny with input as {"type": "ProfilePasswordPolicy", "fullName": "Mail_Connector_Integration_profilePasswordPolicy1", "content": {"profile": "mail connector integration", "passwordExpiration": 365}}
+	f.element == ["passwordExpiration"]
+	contains(f.msg, "mail connector integration")
+}
+
+test_baseline_values_are_silent if {
+	count(rule.deny) == 0 with input as {"type": "SecuritySettings", "fullName": "Security", "content": {"passwordPolicies": {"expiration": "NinetyDays"}}}
+	count(rule.deny) == 0 with input as {"type": "ProfilePasswordPolicy", "fullName": "Mail_Connector_Integration_profilePasswordPolicy1", "content": {"profile": "mail connector integration", "passwordExpiration": 90}}
+}
+
+test_absent_or_unreadable_is_silent if {
+	count(rule.deny) == 0 with input as {"type": "SecuritySettings", "fullName": "Security", "content": {"passwordPolicies": {}}}
+	count(rule.deny) == 0 with input as {"type": "ProfilePasswordPolicy", "fullName": "Mail_Connector_Integration_profilePasswordPolicy1", "content": {"profile": "mail connector integration", "passwordExpiration": "abc"}}
+}
