@@ -64,9 +64,14 @@ func SARIFLevel(s finding.Severity) string {
 	return sarif.LevelNote
 }
 
-// WriteSARIF writes one SARIF run. All findings are written, suppressed
-// ones with a suppressions entry, because SARIF consumers track suppression
-// state themselves; ShowSuppressed does not apply.
+// WriteSARIF writes one SARIF run with the findings Report.Shown selects.
+//
+// Suppressed findings are left out unless ShowSuppressed is set: GitHub
+// code scanning ignores result.suppressions and would open an alert for
+// every suppressed or baselined finding. With --show-suppressed they are
+// written with a suppressions entry (inSource for inline comments,
+// external for the config file and baselines) for consumers that honour
+// it. The run's properties always count them.
 func WriteSARIF(w io.Writer, r *Report) error {
 	log := sarif.NewReport()
 	run := sarif.NewRunWithInformationURI(ciOrDefault(r.Tool, "sfguard"), "https://github.com/sfguard/sfguard")
@@ -102,9 +107,13 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		}
 	}
 
-	for i := range r.Findings {
-		run.AddResult(sarifResult(&r.Findings[i], index[r.Findings[i].RuleID]))
+	shown := r.Shown()
+	for i := range shown {
+		run.AddResult(sarifResult(&shown[i], index[shown[i].RuleID]))
 	}
+	runProps := sarif.NewPropertyBag()
+	runProps.Add("sfguard/suppressed", r.SuppressedCount())
+	run.WithProperties(runProps)
 
 	inv := sarif.NewInvocation()
 	ok := len(r.Diagnostics) == 0

@@ -199,6 +199,7 @@ type sarifLog struct {
 
 func TestSARIFContent(t *testing.T) {
 	r := ciTestReport()
+	r.ShowSuppressed = true
 	var buf bytes.Buffer
 	if err := WriteSARIF(&buf, r); err != nil {
 		t.Fatal(err)
@@ -327,12 +328,49 @@ func TestSARIFContent(t *testing.T) {
 
 	// Same report, same bytes.
 	var again bytes.Buffer
-	if err := WriteSARIF(&again, ciTestReport()); err != nil {
+	r2 := ciTestReport()
+	r2.ShowSuppressed = true
+	if err := WriteSARIF(&again, r2); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
 		t.Error("SARIF output is not deterministic")
 	}
+}
+
+// GitHub code scanning ignores result.suppressions and would open alerts
+// for suppressed findings, so by default they are counted, not written.
+func TestSARIFOmitsSuppressedByDefault(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteSARIF(&buf, ciTestReport()); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				Suppressions []any  `json:"suppressions"`
+			} `json:"results"`
+			Properties map[string]any `json:"properties"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range log.Runs[0].Results {
+		if len(x.Suppressions) > 0 {
+			t.Errorf("%s: suppressed result written", x.RuleID)
+		}
+		got = append(got, x.RuleID)
+	}
+	if d := cmp.Diff([]string{"SFG-CA-001", "SFG-PERM-001", "SFG-SECRET-001", "SFG-SECRET-002"}, got); d != "" {
+		t.Errorf("results (-want +got):\n%s", d)
+	}
+	if n := log.Runs[0].Properties["sfguard/suppressed"]; n != float64(3) {
+		t.Errorf("suppressed count = %v, want 3", n)
+	}
+	sarifValidate(t, buf.Bytes())
 }
 
 func TestSARIFURI(t *testing.T) {
