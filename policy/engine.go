@@ -9,8 +9,10 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -38,6 +40,11 @@ type Options struct {
 	// PRMode says delta rules will run (--diff-base), so what they read
 	// must be parsed too.
 	PRMode bool
+	// Scopes, when set, limits the built-in rules that are loaded to these
+	// scopes. A pre-commit secret scan needs only the secret rules, and not
+	// compiling the rest is most of its start-up time. User policies are
+	// always loaded in full.
+	Scopes []string
 }
 
 // loadedRule is one compiled rule.
@@ -95,14 +102,16 @@ func New(opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	srcs = selectScopes(srcs, opts.Scopes)
+	parsed, err := parseAll(srcs)
+	if err != nil {
+		return nil, err
+	}
 	modules := make(map[string]*ast.Module, len(srcs))
 	var loaded []*loadedRule
 	ids := map[string]string{}
-	for _, s := range srcs {
-		m, err := ast.ParseModuleWithOpts(s.name, s.text, ParserOptions())
-		if err != nil {
-			return nil, fmt.Errorf("policy %s: %w", s.name, err)
-		}
+	for i, s := range srcs {
+		m := parsed[i]
 		modules[s.name] = m
 		r, ok, err := ruleFromModule(s.name, m, s.builtin)
 		if err != nil {
@@ -155,6 +164,67 @@ func New(opts Options) (*Engine, error) {
 	}
 	e.queries = newQueryCache(e)
 	return e, nil
+}
+
+// scopeLine finds the scope a built-in rule declares in its METADATA.
+var scopeLine = regexp.MustCompile(`(?m)^#\s+scope:\s*([a-z]+)\s*$`)
+
+// selectScopes drops built-in rule files whose scope is not wanted, before
+// they are parsed. Libraries (no deny rule) are always kept.
+func selectScopes(srcs []source, scopes []string) []source {
+	if scopes == nil {
+		return srcs
+	}
+	want := map[string]bool{}
+	for _, s := range scopes {
+		want[s] = true
+	}
+	out := srcs[:0:0]
+	for _, s := range srcs {
+		if s.builtin && strings.Contains(s.text, "deny contains") {
+			scope := ScopeDocument
+			if m := scopeLine.FindStringSubmatch(s.text); m != nil {
+				scope = m[1]
+			}
+			if !want[scope] {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// parseAll parses the sources on all cores; parsing is a third of start-up.
+func parseAll(srcs []source) ([]*ast.Module, error) {
+	out := make([]*ast.Module, len(srcs))
+	errs := make([]error, len(srcs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				m, err := ast.ParseModuleWithOpts(srcs[i].name, srcs[i].text, ParserOptions())
+				if err != nil {
+					err = fmt.Errorf("policy %s: %w", srcs[i].name, err)
+				}
+				out[i], errs[i] = m, err
+			}
+		}()
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func compileError(errs ast.Errors) error {

@@ -83,6 +83,7 @@ func NewEngine(s *Settings) (*policy.Engine, error) {
 		PolicyDirs: s.PolicyDirs,
 		Params:     s.Params,
 		PRMode:     s.DiffBase != "",
+		Scopes:     scopes(s),
 		ResolveParams: func(declared map[string]any) (map[string]any, error) {
 			return cfg.ResolveParams(declared)
 		},
@@ -99,6 +100,22 @@ func NewEngine(s *Settings) (*policy.Engine, error) {
 			return sev, sev != r.Severity
 		},
 	})
+}
+
+// scopes lists the rule scopes a scan will evaluate, so the engine compiles
+// only those built-in rules.
+func scopes(s *Settings) []string {
+	var out []string
+	if s.Metadata {
+		out = append(out, policy.ScopeDocument, policy.ScopeOrg)
+	}
+	if s.Secrets {
+		out = append(out, policy.ScopeSecret)
+	}
+	if s.DiffBase != "" {
+		out = append(out, policy.ScopeDelta)
+	}
+	return out
 }
 
 // Run performs the scan.
