@@ -40,6 +40,18 @@ func Markdown(r finding.Rule) string {
 		b.WriteString(strings.TrimSpace(r.Remediation))
 		b.WriteString("\n")
 	}
+	if len(r.Params) > 0 {
+		b.WriteString("\n## Parameters\n\n")
+		b.WriteString("Thresholds are data, not code: set them under `params:` in `.sfguard.yaml` or with `--param NAME=VALUE`.\n\n")
+		names := make([]string, 0, len(r.Params))
+		for k := range r.Params {
+			names = append(names, k)
+		}
+		sortStrings(names)
+		for _, k := range names {
+			fmt.Fprintf(&b, "- `%s` (default `%v`)\n", k, r.Params[k])
+		}
+	}
 	if len(r.References) > 0 {
 		b.WriteString("\n## References\n\n")
 		for _, ref := range r.References {

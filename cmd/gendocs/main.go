@@ -1,0 +1,77 @@
+// Command gendocs writes docs/rules/: one Markdown page per built-in rule
+// and an index, all rendered by internal/ruledoc from the rules' METADATA
+// blocks, which stay the single source of rule documentation.
+//
+// Run it from the repository root after changing a rule:
+//
+//	go run ./cmd/gendocs
+//
+// The test in this package fails when docs/rules is stale.
+package main
+
+//go:generate go run . -out ../../docs/rules
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/sfguard/sfguard/internal/ruledoc"
+	"github.com/sfguard/sfguard/policy"
+)
+
+func main() {
+	out := flag.String("out", "docs/rules", "folder to write the rule pages to")
+	flag.Parse()
+	if err := run(*out); err != nil {
+		fmt.Fprintln(os.Stderr, "gendocs:", err)
+		os.Exit(1)
+	}
+}
+
+// generate renders the pages of the built-in rule pack.
+func generate() (map[string][]byte, error) {
+	eng, err := policy.New(policy.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return ruledoc.Files(eng.Rules()), nil
+}
+
+// run writes the pages and removes pages of rules that no longer exist, so
+// a deleted or renamed rule does not leave a stale page behind.
+func run(dir string) error {
+	files, err := generate()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	old, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil {
+		return err
+	}
+	for _, p := range old {
+		if _, keep := files[filepath.Base(p)]; !keep {
+			if err := os.Remove(p); err != nil {
+				return err
+			}
+		}
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := os.WriteFile(filepath.Join(dir, n), files[n], 0o644); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("gendocs: wrote %d files to %s\n", len(names), strings.TrimSuffix(dir, "/"))
+	return nil
+}

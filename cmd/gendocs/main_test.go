@@ -1,0 +1,95 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const docsDir = "../../docs/rules"
+
+// TestDocsAreCurrent fails when docs/rules differs from what the rules'
+// METADATA renders to, so a rule change cannot land without its page.
+func TestDocsAreCurrent(t *testing.T) {
+	want, err := generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	onDisk, err := filepath.Glob(filepath.Join(docsDir, "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stale, extra []string
+	for _, p := range onDisk {
+		name := filepath.Base(p)
+		w, ok := want[name]
+		if !ok {
+			extra = append(extra, name)
+			continue
+		}
+		got, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(w), string(got)); diff != "" {
+			stale = append(stale, name)
+			t.Logf("%s differs (-generated +on disk):\n%s", name, diff)
+		}
+	}
+	var missing []string
+	for name := range want {
+		if _, err := os.Stat(filepath.Join(docsDir, name)); err != nil {
+			missing = append(missing, name)
+		}
+	}
+	sort.Strings(missing)
+	if len(stale)+len(extra)+len(missing) > 0 {
+		t.Errorf("docs/rules is stale (changed: %v, missing: %v, no longer generated: %v); regenerate with: go run ./cmd/gendocs", stale, missing, extra)
+	}
+}
+
+// TestRunWritesAndPrunes checks that a run writes every page and removes
+// pages of rules that are gone.
+func TestRunWritesAndPrunes(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "SFG-GONE-001.md"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("kept"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(dir); err != nil {
+		t.Fatal(err)
+	}
+	want, err := generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantNames []string
+	for n := range want {
+		wantNames = append(wantNames, n)
+	}
+	wantNames = append(wantNames, "notes.txt")
+	sort.Strings(wantNames)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if diff := cmp.Diff(wantNames, got); diff != "" {
+		t.Errorf("files after run (-want +got):\n%s", diff)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "SFG-APP-001.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want["SFG-APP-001.md"]), string(b)); diff != "" {
+		t.Errorf("SFG-APP-001.md (-want +got):\n%s", diff)
+	}
+}
