@@ -17,8 +17,9 @@ import (
 // GitHub shows at most 10 annotations of each kind (error, warning,
 // notice) per step and 50 per job and silently drops the rest. So the
 // most important ones go first — diagnostics, then findings from the most
-// severe down — each kind is capped at 10, and one closing notice counts
-// what was left out and points to the step summary and the SARIF report.
+// severe down, then run notes — each kind is capped at 10, and one closing
+// notice counts what was left out and points to the step summary and the
+// SARIF report.
 // The notice slot for that closing line is kept free when there is an
 // overflow.
 
@@ -116,6 +117,12 @@ func WriteGitHub(w io.Writer, r *Report) error {
 		cands = append(cands, githubAnnotation{kind: GitHubKind(f.Severity), file: file, line: line, col: col, title: title, message: msg})
 	}
 
+	// Run notes (expired or unused suppressions, stale baseline entries,
+	// PR mode) come last, as notices, when there is room.
+	for _, n := range r.Notes {
+		cands = append(cands, githubAnnotation{kind: "notice", title: "sfguard note", message: n})
+	}
+
 	counts := map[string]int{}
 	total := 0
 	var out []githubAnnotation
@@ -146,8 +153,8 @@ func WriteGitHub(w io.Writer, r *Report) error {
 	}
 	if dropped > 0 {
 		n := githubAnnotation{kind: "notice", title: "sfguard",
-			message: fmt.Sprintf("%d more sfguard %s not shown as annotations (GitHub shows at most %d of each kind per step); see the job summary or the SARIF report for the full list",
-				dropped, ciPlural(dropped, "result is", "results are"), GitHubPerKindLimit)}
+			message: fmt.Sprintf("%d more sfguard %s not shown (GitHub shows at most %d of each kind per step); see the job summary or the SARIF report for the full list",
+				dropped, ciPlural(dropped, "annotation is", "annotations are"), GitHubPerKindLimit)}
 		if _, err := io.WriteString(w, n.String()); err != nil {
 			return err
 		}

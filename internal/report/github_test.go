@@ -22,6 +22,7 @@ func TestGitHubAnnotations(t *testing.T) {
 		"::error file=force-app/main/default/connectedApps/My App.connectedApp-meta.xml,line=23,endLine=23,col=9,title=SFG-CA-001 Refresh tokens never expire (high)::refreshTokenPolicy is infinite",
 		"::warning file=force-app/main/default/permissionsets/Ops.permissionset-meta.xml,line=30,endLine=30,col=5,title=SFG-PERM-001 Modify All Data granted (medium)::ModifyAllData is enabled",
 		"::notice file=config/server.key,line=1,endLine=1,title=SFG-SECRET-002 JWT key file (info)::private key file committed",
+		"::notice title=sfguard note::.sfguard.yaml:12: suppression SFG-CA-009 matched no finding; remove it or fix its rule, component or path",
 	}
 	if d := cmp.Diff(want, strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
@@ -87,7 +88,7 @@ func TestGitHubCaps(t *testing.T) {
 	}
 	// Left out: 7 H, 3 L, 5 I = 15; the suppressed finding is not counted.
 	last := lines[len(lines)-1]
-	wantLast := "::notice title=sfguard::15 more sfguard results are not shown as annotations (GitHub shows at most 10 of each kind per step); see the job summary or the SARIF report for the full list"
+	wantLast := "::notice title=sfguard::15 more sfguard annotations are not shown (GitHub shows at most 10 of each kind per step); see the job summary or the SARIF report for the full list"
 	if last != wantLast {
 		t.Errorf("overflow line = %q", last)
 	}
