@@ -33,7 +33,14 @@ const (
 	Expired NoteKind = "expired"
 	// Unused: the suppression matched no finding.
 	Unused NoteKind = "unused"
+	// Expiring: the suppression still applies but expires within
+	// ExpiryWarning, so the team can act before the build breaks.
+	Expiring NoteKind = "expiring"
 )
+
+// ExpiryWarning is how long before its expiry date a suppression that
+// still matches findings starts producing an Expiring note.
+const ExpiryWarning = 14 * 24 * time.Hour
 
 // Note is a run-level message about a suppression.
 type Note struct {
@@ -60,6 +67,9 @@ func (n Note) String() string {
 		}
 		return fmt.Sprintf("%s: suppression %s expired on %s; %s reported again (reason was: %s)",
 			s.Where(), s.Describe(), s.Expires.Format(config.DateLayout), plural(n.Matched, "finding is", "findings are"), s.Reason)
+	case Expiring:
+		return fmt.Sprintf("%s: suppression %s expires on %s; after that %s reported again",
+			s.Where(), s.Describe(), s.Expires.Format(config.DateLayout), plural(n.Matched, "finding is", "findings are"))
 	default:
 		return fmt.Sprintf("%s: suppression %s matched no finding; remove it or fix its rule, component or path", s.Where(), s.Describe())
 	}
@@ -97,7 +107,8 @@ func Matches(s config.Suppression, f *finding.Finding) bool {
 
 // Apply marks findings covered by a live suppression with
 // Suppressed = "config: <reason>" and returns notes for expired and unused
-// suppressions, in the order the suppressions were written. The first
+// suppressions and for used ones that expire within ExpiryWarning, in the
+// order the suppressions were written. The first
 // matching suppression gives the reason; later ones that match the same
 // finding still count as used. Findings that something else (an inline
 // comment, the baseline) already suppressed keep their reason but still
@@ -128,9 +139,20 @@ func Apply(findings []finding.Finding, sups []config.Suppression, today time.Tim
 			notes = append(notes, Note{Kind: Expired, Suppression: s, Matched: matched[j], FailsStrict: matched[j] == 0})
 		case matched[j] == 0:
 			notes = append(notes, Note{Kind: Unused, Suppression: s, FailsStrict: true})
+		case expiresSoon(s, today):
+			notes = append(notes, Note{Kind: Expiring, Suppression: s, Matched: matched[j]})
 		}
 	}
 	return out, notes
+}
+
+func expiresSoon(s config.Suppression, today time.Time) bool {
+	if s.Expires.IsZero() {
+		return false
+	}
+	y, m, d := today.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return !s.Expires.After(day.Add(ExpiryWarning))
 }
 
 // Directive is the marker that starts an inline suppression comment.

@@ -96,10 +96,20 @@ func TestApply(t *testing.T) {
 		t.Errorf("notes (-want +got):\n%s", d)
 	}
 
-	// On the expiry day the first suppression still applies; the day after
-	// it stops and is reported.
-	out, notes = Apply(in[:1], cfg.Suppressions[:1], day("2026-06-30"))
+	// Two weeks before expiry a used suppression gets a warning note; on
+	// the expiry day it still applies; the day after it stops and is
+	// reported.
+	out, notes = Apply(in[:1], cfg.Suppressions[:1], day("2026-06-15"))
 	if out[0].Suppressed == "" || len(notes) != 0 {
+		t.Errorf("15 days before expiry: suppressed=%q notes=%v", out[0].Suppressed, notes)
+	}
+	out, notes = Apply(in[:1], cfg.Suppressions[:1], day("2026-06-16"))
+	wantNote := ".sfguard.yaml:2: suppression SFG-CA-001 on ConnectedApp:Legacy_* expires on 2026-06-30; after that 1 finding is reported again"
+	if out[0].Suppressed == "" || len(notes) != 1 || notes[0].Kind != Expiring || notes[0].FailsStrict || notes[0].String() != wantNote {
+		t.Errorf("14 days before expiry: suppressed=%q notes=%v", out[0].Suppressed, notes)
+	}
+	out, notes = Apply(in[:1], cfg.Suppressions[:1], day("2026-06-30"))
+	if out[0].Suppressed == "" || len(notes) != 1 || notes[0].Kind != Expiring {
 		t.Errorf("on the expiry day: suppressed=%q notes=%v", out[0].Suppressed, notes)
 	}
 	out, notes = Apply(in[:1], cfg.Suppressions[:1], day("2026-07-01"))
