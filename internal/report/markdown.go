@@ -118,10 +118,8 @@ func writeMarkdown(w io.Writer, r *Report, budget, maxRows int) error {
 	if len(out) > budget {
 		// Only possible with a tiny budget or enormous diagnostics; cut
 		// at a line boundary and say so.
-		cut := bytes.LastIndexByte(out[:budget-200], '\n')
-		if cut < 0 {
-			cut = 0
-		}
+		limit := max(budget-200, 0)
+		cut := max(bytes.LastIndexByte(out[:limit], '\n'), 0)
 		out = append(out[:cut:cut], []byte("\n\n_Summary truncated to stay under GitHub's 1 MiB step summary limit; see the SARIF report._\n")...)
 	}
 	_, err := w.Write(out)
