@@ -33,7 +33,7 @@ measure() {
   local name="$1"; shift
   local log="$work/$name.time"
   /usr/bin/time -f "%e %M %P" -o "$log" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
-  read -r wall rss cpu <"$log"
+  read -r wall rss cpu < <(tail -n 1 "$log")
   echo "$wall $((rss / 1024)) ${cpu%\%}"
 }
 
@@ -52,17 +52,19 @@ cp -r "$org/permissionsets" "$org/connectedApps" "$org/settings" "$subset/"
 sbytes=$(du -sb "$subset" | cut -f1)
 smb=$(awk -v b="$sbytes" 'BEGIN{printf "%.1f", b/1048576}')
 read -r swall srss scpu < <(measure sfguard-subset "$work/sfguard" scan --no-secrets --no-config --format json "$subset")
+echo "sfguard findings: $(grep -c '"ruleId"' "$work/sfguard-subset.out" || true)"
 echo "sfguard : ${swall}s  $(awk -v m="$smb" -v t="$swall" 'BEGIN{printf "%.0f", m/t}') MB/s  peak RSS ${srss} MiB  ($smb MiB)"
 
 if [ -n "${SKIP_CONFTEST:-}" ]; then exit 0; fi
 conftest="$(go env GOPATH)/bin/conftest"
-if ! "$conftest" --version 2>/dev/null | grep -q "${CONFTEST_VERSION#v}"; then
+if ! go version -m "$conftest" 2>/dev/null | grep -q "conftest[[:space:]]*${CONFTEST_VERSION}"; then
   echo "installing conftest $CONFTEST_VERSION"
   go install "github.com/open-policy-agent/conftest@${CONFTEST_VERSION}"
 fi
-files=$(find "$subset" -type f | sort)
+mapfile -t files < <(find "$subset" -type f | sort)
 # conftest decides the parser by extension; Salesforce suffixes need --parser xml.
-read -r cwall crss ccpu < <(measure conftest "$conftest" test --parser xml --no-color -p bench/conftest/policy $files)
+read -r cwall crss ccpu < <(measure conftest "$conftest" test --parser xml --no-color -p bench/conftest/policy "${files[@]}")
+echo "conftest failures reported: $(grep -c '^FAIL' "$work/conftest.out" || true)"
 echo "conftest: ${cwall}s  $(awk -v m="$smb" -v t="$cwall" 'BEGIN{printf "%.1f", m/t}') MB/s  peak RSS ${crss} MiB"
 echo
 echo "ratio (conftest wall / sfguard wall, same files): $(awk -v a="$cwall" -v b="$swall" 'BEGIN{printf "%.1f", a/b}')x"
