@@ -84,8 +84,10 @@ func (f *File) Read() ([]byte, error) {
 	}
 	defer fh.Close()
 	// The size was checked during the walk, but the file may have grown
-	// since; the limit still holds.
-	b, err := io.ReadAll(io.LimitReader(fh, f.limit+1))
+	// since; the limit still holds. The buffer is sized from the walk so a
+	// multi-megabyte profile is read without the repeated growing and
+	// copying io.ReadAll would do.
+	b, err := readLimited(fh, f.Size, f.limit)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", f.Path, errText(err))
 	}
@@ -93,6 +95,33 @@ func (f *File) Read() ([]byte, error) {
 		return nil, fmt.Errorf("%s: file grew past the %s limit while scanning", f.Path, humanBytes(f.limit))
 	}
 	return b, nil
+}
+
+// readLimited reads at most limit+1 bytes, starting with a buffer of the
+// expected size.
+func readLimited(r io.Reader, expect, limit int64) ([]byte, error) {
+	n := expect + 1 // one more byte to see EOF (or growth) without a realloc
+	if n > limit+1 || n <= 0 {
+		n = limit + 1
+	}
+	if n > 1<<20 && expect <= 0 {
+		n = 1 << 20
+	}
+	buf := make([]byte, 0, n)
+	lr := io.LimitReader(r, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		m, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // Walk lists the files under args (directories, files and .zip archives;
