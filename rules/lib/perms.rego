@@ -38,7 +38,7 @@ admin_like(content) if count(granted(content) & admin_permissions) >= 3
 powerful := {
 	"ModifyAllData": {"label": "Modify All Data", "severity": "high", "why": "edit and delete every record and most setup"},
 	"ViewAllData": {"label": "View All Data", "severity": "high", "why": "read every record regardless of sharing"},
-	"ViewEncryptedData": {"label": "View Encrypted Data", "severity": "medium", "why": "read Shield or classic encrypted fields in clear text"},
+	"ViewEncryptedData": {"label": "View Encrypted Data", "severity": "medium", "why": "read classic encrypted custom fields in clear text"},
 	"BypassMFAForUiLogins": {"label": "Waive Multi-Factor Authentication for Exempt Users", "severity": "high", "why": "log in to the UI without multi-factor authentication"},
 	"ManageUsers": {"label": "Manage Users", "severity": "high", "why": "create users, reset passwords and assign profiles and permission sets"},
 	"AuthorApex": {"label": "Author Apex", "severity": "high", "why": "deploy Apex that runs in system mode"},
