@@ -568,6 +568,9 @@ func (p *parser) errf(n *yaml.Node, format string, args ...any) {
 // mapping walks a mapping node; fn returns false for an unknown key.
 // section is the dotted path used in "unknown key" messages.
 func (p *parser) mapping(n *yaml.Node, section string, fn func(key string, v *yaml.Node) bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" && section != "" && section != "suppressions entry" {
+		return // "rules:" with nothing under it is an empty section
+	}
 	if n.Kind != yaml.MappingNode {
 		if section == "" {
 			section = "the file"

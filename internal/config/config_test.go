@@ -83,7 +83,7 @@ func TestParseFull(t *testing.T) {
 }
 
 func TestParseEmpty(t *testing.T) {
-	for _, in := range []string{"", "# only a comment\n", "---\n"} {
+	for _, in := range []string{"", "# only a comment\n", "---\n", "rules:\nexclude:\nsuppressions:\n"} {
 		c, err := Parse("e.yaml", []byte(in))
 		if err != nil {
 			t.Fatalf("%q: %v", in, err)
@@ -120,6 +120,7 @@ func TestParseErrors(t *testing.T) {
 		{"null param", "params:\n  x: ~\n", []string{"c.yaml:2: parameter value must not be null"}},
 		{"syntax", "rules:\n  disable: [a\n", []string{"c.yaml:"}},
 		{"not a mapping", "- a\n- b\n", []string{"c.yaml:1: the configuration must be a mapping"}},
+		{"empty suppression entry", "suppressions:\n  -\n", []string{"c.yaml:2: suppressions entry must be a mapping, got nothing"}},
 		{"several errors at once", "failOn: nope\nbogus: 1\n", []string{`c.yaml:1: failOn: unknown severity "nope"`, `c.yaml:2: unknown key "bogus"`}},
 	}
 	for _, tt := range tests {

@@ -127,6 +127,8 @@ func TestSchemaAgreesWithParser(t *testing.T) {
 		{"docs example", string(example), true},
 		{"full test config", full, true},
 		{"empty", "{}", true},
+		{"empty sections", "rules:\n  disable:\n  severity:\nparams:\nexclude:\nsuppressions:\n", true},
+		{"empty suppression entry", "suppressions:\n  -\n", false},
 		{"unknown key", "failon: high\n", false},
 		{"unknown rules key", "rules:\n  severty: {}\n", false},
 		{"bad failOn", "failOn: severe\n", false},
