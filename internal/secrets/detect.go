@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
-
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/sfmeta"
 )
@@ -66,9 +64,8 @@ type hit struct {
 type handler func(s *blobScan, ms, me int)
 
 type detector struct {
-	ac       ahocorasick.AhoCorasick
+	pf       *prefilter
 	handlers []handler
-	keywords []string
 }
 
 var (
@@ -76,49 +73,47 @@ var (
 	det     *detector
 )
 
-// defaultDetector builds the keyword automaton once. Keywords are matched
-// ASCII case-insensitively in one pass over the data; only around a keyword
-// does any further (hand-written, linear) parsing run, which is what keeps
-// the scan at memory-bandwidth speed on files without credentials.
+// keywords are matched ASCII case-insensitively in one pass over the data;
+// only around a keyword does any further (hand-written, linear) parsing run,
+// which is what keeps the scan at memory-bandwidth speed on files without
+// credentials. anchor is the offset of the keyword's rarest byte pair in
+// source code (see prefilter.go).
+var keywords = []struct {
+	lit    string
+	anchor int
+	h      handler
+}{
+	{"00d", 1, (*blobScan).accessToken},             // "0d"
+	{"eyj", 1, (*blobScan).jwt},                     // "yj"
+	{"5aep86", 3, (*blobScan).refreshToken},         // "p8"
+	{"3mvg9", 2, (*blobScan).consumerKey},           // "vg"
+	{"force://", 4, (*blobScan).authURL},            // "e:"
+	{"-----begin", 4, (*blobScan).pem},              // "-b"
+	{"secret", 2, (*blobScan).keyed},                // "cr"
+	{"password", 3, (*blobScan).keyed},              // "sw"
+	{"passwd", 3, (*blobScan).keyed},                // "sw"
+	{"security_token", 7, (*blobScan).keyed},        // "y_"
+	{"securitytoken", 7, (*blobScan).keyed},         // "yt"
+	{"security-token", 7, (*blobScan).keyed},        // "y-"
+	{"accesstoken", 7, (*blobScan).keyed},           // "ok"
+	{"access_token", 5, (*blobScan).keyed},          // "s_"
+	{"refreshtoken", 8, (*blobScan).keyed},          // "ok"
+	{"refresh_token", 6, (*blobScan).keyed},         // "h_"
+	{"parametervalue", 7, (*blobScan).keyed},        // "rv"
+	{"apikey", 2, (*blobScan).customMetadataField},  // "ik"
+	{"api_key", 2, (*blobScan).customMetadataField}, // "i_"
+	{".login(", 0, (*blobScan).jsforceLogin},        // ".l"
+}
+
 func defaultDetector() *detector {
 	detOnce.Do(func() {
-		type kw struct {
-			lit string
-			h   handler
-		}
-		kws := []kw{
-			{"00d", (*blobScan).accessToken},
-			{"eyj", (*blobScan).jwt},
-			{"5aep86", (*blobScan).refreshToken},
-			{"3mvg9", (*blobScan).consumerKey},
-			{"force://", (*blobScan).authURL},
-			{"-----begin", (*blobScan).pem},
-			{"secret", (*blobScan).keyed},
-			{"password", (*blobScan).keyed},
-			{"passwd", (*blobScan).keyed},
-			{"security_token", (*blobScan).keyed},
-			{"securitytoken", (*blobScan).keyed},
-			{"security-token", (*blobScan).keyed},
-			{"accesstoken", (*blobScan).keyed},
-			{"access_token", (*blobScan).keyed},
-			{"refreshtoken", (*blobScan).keyed},
-			{"refresh_token", (*blobScan).keyed},
-			{"parametervalue", (*blobScan).keyed},
-			{"apikey", (*blobScan).customMetadataField},
-			{"api_key", (*blobScan).customMetadataField},
-			{".login(", (*blobScan).jsforceLogin},
-		}
+		specs := make([]keywordSpec, len(keywords))
 		d := &detector{}
-		for _, k := range kws {
-			d.keywords = append(d.keywords, k.lit)
+		for i, k := range keywords {
+			specs[i] = keywordSpec{lit: k.lit, anchor: k.anchor}
 			d.handlers = append(d.handlers, k.h)
 		}
-		b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
-			AsciiCaseInsensitive: true,
-			MatchKind:            ahocorasick.LeftMostLongestMatch,
-			DFA:                  true,
-		})
-		d.ac = b.Build(d.keywords)
+		d.pf = newPrefilter(specs)
 		det = d
 	})
 	return det
@@ -146,10 +141,7 @@ type keyHit struct {
 
 func (d *detector) scan(b *Blob, opts Options) []Candidate {
 	s := &blobScan{b: b, data: b.Data, opts: &opts}
-	it := d.ac.IterByte(b.Data)
-	for m := it.Next(); m != nil; m = it.Next() {
-		d.handlers[m.Pattern()](s, m.Start(), m.End())
-	}
+	d.pf.each(b.Data, func(kw, start, end int) { d.handlers[kw](s, start, end) })
 	s.pathDetectors(false)
 	return s.finish()
 }

@@ -7,7 +7,7 @@ import "github.com/sfguard/sfguard/internal/finding"
 // bounded by Jobs × MaxFileSize. A get error becomes a Diagnostic naming the
 // path get returns with it.
 func ScanLazy(n int, opts Options, get func(i int) (Blob, error)) Result {
-	return run(n, opts, func(i int) (Blob, *Note, *finding.Diagnostic) {
+	return runBuf(n, opts, func(i int, _ *[]byte) (Blob, *Note, *finding.Diagnostic) {
 		b, err := get(i)
 		if err != nil {
 			return Blob{}, nil, &finding.Diagnostic{File: b.Path, Message: err.Error()}

@@ -226,35 +226,58 @@ func Scan(blobs []Blob, opts Options) ([]Candidate, []finding.Diagnostic) {
 
 // ScanAll is Scan with notes and counters.
 func ScanAll(blobs []Blob, opts Options) Result {
-	return run(len(blobs), opts, func(i int) (Blob, *Note, *finding.Diagnostic) {
+	return runBuf(len(blobs), opts, func(i int, _ *[]byte) (Blob, *Note, *finding.Diagnostic) {
 		return blobs[i], nil, nil
 	})
 }
 
 // ScanFiles reads and scans files below root. paths are slash-separated and
 // relative to root; they become the display paths. Files are read inside the
-// workers, so memory stays bounded by Jobs × MaxFileSize however big the tree.
+// workers into a buffer each worker reuses, so memory stays bounded by
+// Jobs × MaxFileSize however big the tree, and a file costs four system
+// calls (open, fstat, read, close).
 func ScanFiles(root string, paths []string, opts Options) Result {
 	max := opts.maxSize()
-	return run(len(paths), opts, func(i int) (Blob, *Note, *finding.Diagnostic) {
+	return runBuf(len(paths), opts, func(i int, buf *[]byte) (Blob, *Note, *finding.Diagnostic) {
 		p := paths[i]
-		full := filepath.Join(root, filepath.FromSlash(p))
-		st, err := os.Stat(full)
+		data, note, err := readFile(filepath.Join(root, filepath.FromSlash(p)), max, alwaysRead(p), buf)
 		if err != nil {
 			return Blob{}, nil, &finding.Diagnostic{File: p, Message: "cannot read file: " + errText(err)}
 		}
-		if !st.Mode().IsRegular() {
-			return Blob{}, &Note{Path: p, Reason: "skipped: not a regular file"}, nil
-		}
-		if st.Size() > max && !alwaysRead(p) {
-			return Blob{}, &Note{Path: p, Reason: fmt.Sprintf("skipped: %d bytes is over the %d byte limit (max file size)", st.Size(), max)}, nil
-		}
-		data, err := os.ReadFile(full)
-		if err != nil {
-			return Blob{}, nil, &finding.Diagnostic{File: p, Message: "cannot read file: " + errText(err)}
+		if note != "" {
+			return Blob{}, &Note{Path: p, Reason: note}, nil
 		}
 		return Blob{Path: p, Data: data, Source: SourceWorktree}, nil, nil
 	})
+}
+
+// readFile reads a regular file into *buf (grown as needed). It returns a
+// note instead of data for files it skips on purpose.
+func readFile(name string, max int64, ignoreMax bool, buf *[]byte) ([]byte, string, error) {
+	f, err := openNoFollowBlock(name)
+	if err != nil {
+		return nil, "", err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, "", err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, "skipped: not a regular file", nil
+	}
+	size := st.Size()
+	if size > max && !ignoreMax {
+		return nil, fmt.Sprintf("skipped: %d bytes is over the %d byte limit (max file size)", size, max), nil
+	}
+	if int64(cap(*buf)) < size {
+		*buf = make([]byte, size+size/4)
+	}
+	data := (*buf)[:size]
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, "", err
+	}
+	return data, "", nil
 }
 
 // errText drops the path os errors repeat, since the Diagnostic names it.
@@ -282,10 +305,11 @@ type slot struct {
 	ok    bool
 }
 
-// run scans n blobs produced by get with a fixed pool of workers and
+// runBuf scans n blobs produced by get with a fixed pool of workers and
 // assembles the results in input order, which makes the output independent
-// of scheduling.
-func run(n int, opts Options, get func(int) (Blob, *Note, *finding.Diagnostic)) Result {
+// of scheduling. Each worker owns one scratch buffer that get may read into;
+// a blob's data is not used after its scan returns.
+func runBuf(n int, opts Options, get func(int, *[]byte) (Blob, *Note, *finding.Diagnostic)) Result {
 	det := defaultDetector()
 	max := opts.maxSize()
 	slots := make([]slot, n)
@@ -300,6 +324,7 @@ func run(n int, opts Options, get func(int) (Blob, *Note, *finding.Diagnostic)) 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
 			for {
 				mu.Lock()
 				i := next
@@ -308,7 +333,7 @@ func run(n int, opts Options, get func(int) (Blob, *Note, *finding.Diagnostic)) 
 				if i >= n {
 					return
 				}
-				b, note, diag := get(i)
+				b, note, diag := get(i, &buf)
 				s := &slots[i]
 				if note != nil || diag != nil {
 					s.note, s.diag = note, diag
