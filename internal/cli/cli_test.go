@@ -393,3 +393,25 @@ func TestOutputFiles(t *testing.T) {
 		t.Errorf("unknown extension: exit %d, want 2", code)
 	}
 }
+
+// TestInlineIgnoreWithoutReason: an sfguard-ignore comment without a reason
+// is not honoured and is reported, so nobody believes it works.
+func TestInlineIgnoreWithoutReason(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "connectedApps/A.connectedApp", strings.Replace(infiniteApp,
+		"        <refreshTokenPolicy>", "        <!-- sfguard-ignore SFG-APP-001 -->\n        <refreshTokenPolicy>", 1))
+	code, out, _ := scanJSON(t, "--no-secrets", dir)
+	if code != ExitError {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if len(out.Diagnostics) != 1 || !strings.Contains(out.Diagnostics[0].Message, "no reason") || out.Diagnostics[0].Line != 11 {
+		t.Errorf("diagnostics %+v, want one about the missing reason at line 11 (the element it precedes)", out.Diagnostics)
+	}
+	found := false
+	for _, f := range out.Findings {
+		found = found || f.RuleID == "SFG-APP-001"
+	}
+	if !found {
+		t.Error("the finding was suppressed by an ignore without a reason")
+	}
+}

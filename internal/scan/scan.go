@@ -133,6 +133,11 @@ func Run(ctx context.Context, s *Settings) (*Result, error) {
 	if s.Today.IsZero() {
 		s.Today = time.Now()
 	}
+	if s.DiffBase != "" && s.Secrets && !s.Staged && s.Since == "" && !s.History && !s.Stdin {
+		// In PR mode only credentials the change adds are new: scan the
+		// lines added since the base instead of the whole work tree.
+		s.Since = s.DiffBase
+	}
 	rep := &report.Report{
 		Tool:    s.Tool,
 		Version: s.Version,
@@ -223,6 +228,7 @@ func scanMetadata(ctx context.Context, eng *policy.Engine, s *Settings, paths []
 	files, diags := discover.Walk(paths, discoverOptions(s), true)
 	docs, pdiags, bytes := parseAll(eng, files, s.Jobs)
 	diags = append(diags, pdiags...)
+	diags = append(diags, inlineProblems(docs)...)
 	if rep != nil {
 		rep.Stats.Files += len(files)
 		rep.Stats.Documents += len(docs)
@@ -300,6 +306,28 @@ func parseAll(eng *policy.Engine, files []discover.File, jobs int) ([]*model.Doc
 		}
 	}
 	return docs, diags, total
+}
+
+// inlineProblems reports sfguard-ignore comments that cannot be honoured
+// (no rule id, no reason): an exception must say why, and one that is
+// silently ignored would leave its author believing it works.
+func inlineProblems(docs []*model.Document) []finding.Diagnostic {
+	var out []finding.Diagnostic
+	var walk func(d *model.Document, n *model.Node)
+	walk = func(d *model.Document, n *model.Node) {
+		for _, c := range n.Comments {
+			if p := suppress.InlineProblem(c); p != "" {
+				out = append(out, finding.Diagnostic{File: d.Path, Line: n.Line, Column: n.Col, Message: p})
+			}
+		}
+		for _, c := range n.Children {
+			walk(d, c)
+		}
+	}
+	for _, d := range docs {
+		walk(d, d.Root)
+	}
+	return out
 }
 
 func parseDiagnostic(path string, err error) *finding.Diagnostic {
