@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -20,6 +19,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/sfguard/sfguard/internal/finding"
+	"github.com/sfguard/sfguard/internal/parallel"
 )
 
 // Options configure an Engine.
@@ -199,26 +199,13 @@ func selectScopes(srcs []source, scopes []string) []source {
 func parseAll(srcs []source) ([]*ast.Module, error) {
 	out := make([]*ast.Module, len(srcs))
 	errs := make([]error, len(srcs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				m, err := ast.ParseModuleWithOpts(srcs[i].name, srcs[i].text, ParserOptions())
-				if err != nil {
-					err = fmt.Errorf("policy %s: %w", srcs[i].name, err)
-				}
-				out[i], errs[i] = m, err
-			}
-		}()
-	}
-	for i := range srcs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.ForEach(len(srcs), runtime.NumCPU(), func(i int) {
+		m, err := ast.ParseModuleWithOpts(srcs[i].name, srcs[i].text, ParserOptions())
+		if err != nil {
+			err = fmt.Errorf("policy %s: %w", srcs[i].name, err)
+		}
+		out[i], errs[i] = m, err
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

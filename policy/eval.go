@@ -14,6 +14,7 @@ import (
 
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/model"
+	"github.com/sfguard/sfguard/internal/parallel"
 	"github.com/sfguard/sfguard/internal/suppress"
 )
 
@@ -146,26 +147,10 @@ func (e *Engine) EvalDocument(ctx context.Context, d *model.Document) DocResult 
 // org-scope rules once. The result is sorted, so it does not depend on the
 // worker count.
 func (e *Engine) EvalDocuments(ctx context.Context, docs []*model.Document, jobs int) ([]finding.Finding, []finding.Diagnostic) {
-	if jobs < 1 {
-		jobs = 1
-	}
 	results := make([]DocResult, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = e.EvalDocument(ctx, docs[i])
-			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.ForEach(len(docs), jobs, func(i int) {
+		results[i] = e.EvalDocument(ctx, docs[i])
+	})
 
 	var fs []finding.Finding
 	var diags []finding.Diagnostic

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/sfguard/sfguard/internal/baseline"
@@ -22,6 +21,7 @@ import (
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/gitsrc"
 	"github.com/sfguard/sfguard/internal/model"
+	"github.com/sfguard/sfguard/internal/parallel"
 	"github.com/sfguard/sfguard/internal/report"
 	"github.com/sfguard/sfguard/internal/secrets"
 	"github.com/sfguard/sfguard/internal/suppress"
@@ -263,36 +263,24 @@ func parseAll(eng *policy.Engine, files []discover.File, jobs int) ([]*model.Doc
 		}
 	}
 	slots := make([]slot, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f := &files[i]
-				data, err := f.Read()
-				if err != nil {
-					slots[i].diag = &finding.Diagnostic{File: f.Path, Message: err.Error()}
-					continue
-				}
-				slots[i].n = int64(len(data))
-				d, err := model.Load(f.Type, f.FullName, f.Path, f.Format, data, keeps[f.Type.Name])
-				if err != nil {
-					slots[i].diag = parseDiagnostic(f.Path, err)
-					continue
-				}
-				slots[i].doc = d
-			}
-		}()
-	}
-	for i := range files {
-		if files[i].Type != nil {
-			next <- i
+	parallel.ForEach(len(files), jobs, func(i int) {
+		f := &files[i]
+		if f.Type == nil {
+			return
 		}
-	}
-	close(next)
-	wg.Wait()
+		data, err := f.Read()
+		if err != nil {
+			slots[i].diag = &finding.Diagnostic{File: f.Path, Message: err.Error()}
+			return
+		}
+		slots[i].n = int64(len(data))
+		d, err := model.Load(f.Type, f.FullName, f.Path, f.Format, data, keeps[f.Type.Name])
+		if err != nil {
+			slots[i].diag = parseDiagnostic(f.Path, err)
+			return
+		}
+		slots[i].doc = d
+	})
 	var docs []*model.Document
 	var diags []finding.Diagnostic
 	var total int64
