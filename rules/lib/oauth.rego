@@ -52,3 +52,43 @@ ip_relaxation := {
 
 # ECA scopes are one comma-separated string with optional spaces.
 eca_scopes(s) := {trim_space(x) | some x in split(s, ","); trim_space(x) != ""}
+
+# app_name(doc) names the app a ConnectedApp or external client app file
+# belongs to, the way Setup does: "Connected app X" or "External client app
+# X" (ECA plug-in files point at their app with externalClientApplication).
+app_name(doc) := sprintf("Connected app %s", [doc.fullName]) if doc.type == "ConnectedApp"
+
+app_name(doc) := sprintf("External client app %s", [object.get(doc.content, "externalClientApplication", doc.fullName)]) if {
+	doc.type != "ConnectedApp"
+}
+
+# oauth_enabled(doc) holds for documents that configure OAuth: a
+# ConnectedApp with an oauthConfig (SAML- or canvas-only apps have none),
+# or any external client app OAuth file.
+oauth_enabled(doc) if {
+	doc.type == "ConnectedApp"
+	doc.content.oauthConfig
+}
+
+oauth_enabled(doc) if doc.type != "ConnectedApp"
+
+# shown(content, path, default) renders a boolean for a message, saying when
+# the value comes from the documented default because the element is absent.
+shown(content, path, dflt) := sprintf("absent, default %v", [dflt]) if {
+	not has_path(content, path)
+} else := sprintf("%v", [object.get(content, path, dflt)])
+
+has_path(content, path) if {
+	object.get(content, path, {"absent": true}) != {"absent": true}
+}
+
+# ConnectedApp scopes as a set; ECA scopes come from the OAuth settings
+# file's comma-separated list (eca_scopes).
+ca_scopes(content) := {s | some s in object.get(content, ["oauthConfig", "scopes"], [])}
+
+# callback_urls(s): a callbackUrl element holds one URL per line.
+callback_urls(s) := [u | some line in split(s, "\n"); u := trim_space(line); u != ""]
+
+# local_callback(url) holds for loopback redirects (native and CLI
+# clients), where plain http never leaves the machine.
+local_callback(url) if regex.match(`^(?i)http://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]+)?(/.*)?$`, url)
