@@ -59,3 +59,41 @@ describe(start, end) := s if {
 	n := range_size(start, end)
 	s := sprintf("%s–%s (%d addresses, about a /%d)", [start, end, n, prefix_len(n)])
 } else := sprintf("%s–%s", [start, end])
+
+# range_problem(start, end) explains why Salesforce cannot use a range as
+# written; undefined for a usable range. IPv6 ranges are accepted when both
+# ends are IPv6 (their order is not checked).
+range_problem(start, end) := sprintf("%q is not an IP address", [start]) if {
+	not is_ipv4(start)
+	not is_ipv6(start)
+} else := sprintf("%q is not an IP address", [end]) if {
+	not is_ipv4(end)
+	not is_ipv6(end)
+} else := "it mixes an IPv4 and an IPv6 address" if {
+	is_ipv4(start) != is_ipv4(end)
+} else := "it starts after it ends" if {
+	ipv4_to_int(start) > ipv4_to_int(end)
+}
+
+is_ipv4(ip) := false if not ipv4_to_int(ip)
+
+# ranges(doc) lists every IP range a document carries, whatever the type
+# calls its ends: {element, start, end, description, kind}.
+ranges(doc) := [r |
+	some spec in range_specs[doc.type]
+	some i, x in object.get(doc.content, spec.path, [])
+	r := {
+		"element": array.concat(spec.path, [i]),
+		"start": object.get(x, spec.start, ""),
+		"end": object.get(x, spec.end, ""),
+		"description": object.get(x, "description", ""),
+		"kind": spec.kind,
+	}
+]
+
+range_specs := {
+	"SecuritySettings": [{"path": ["networkAccess", "ipRanges"], "start": "start", "end": "end", "kind": "Trusted IP range"}],
+	"Profile": [{"path": ["loginIpRanges"], "start": "startAddress", "end": "endAddress", "kind": "Login IP range"}],
+	"ConnectedApp": [{"path": ["ipRanges"], "start": "start", "end": "end", "kind": "Connected app IP range"}],
+	"ExtlClntAppOauthSettings": [{"path": ["trustedIpRanges"], "start": "startIpAddress", "end": "endIpAddress", "kind": "External client app trusted IP range"}],
+}
