@@ -77,6 +77,13 @@ func TestDetectorsTruePositives(t *testing.T) {
 			fields:  map[string]any{"platformCLI": false, "hasClientSecret": true, "consumerKey": Redact(f.ConsumerKey).Redacted},
 		},
 		{
+			name:    "consumer key in an sf CLI login line",
+			path:    "scripts/deploy.sh",
+			content: "sf org login jwt --client-id " + f.ConsumerKey + " --jwt-key-file server.key --username ci@acme.com\n",
+			want:    []summary{{DetConsumerKey, 1, 30, ""}},
+			fields:  map[string]any{"cliLogin": true},
+		},
+		{
 			name:    "consumer key is an identifier",
 			path:    "config/sfdx-ci.yml",
 			content: "client_id: " + f.ConsumerKey + "\n",
@@ -301,6 +308,12 @@ func TestDetectorsFalsePositives(t *testing.T) {
 			name:    "project-level .sf config without tokens",
 			path:    ".sf/config.json",
 			content: "{\n  \"target-org\": \"acme-uat\"\n}\n",
+			want:    []summary{},
+		},
+		{
+			name:    "sftp client secret is not a Salesforce key",
+			path:    "config/transfer.properties",
+			content: "sftp_client_secret=Zk29dLq0vXw8aB3nM5pR\n",
 			want:    []summary{},
 		},
 		{

@@ -206,7 +206,7 @@ func (s *blobScan) keyed(ms, me int) {
 		h.f["salesforceKey"] = true
 	case strings.HasSuffix(nk, "consumersecret") || strings.HasSuffix(nk, "clientsecret"):
 		h.det = DetConsumerSecret
-		h.f["salesforceKey"] = nk == "consumersecret" || isSalesforceKey(nk)
+		h.f["salesforceKey"] = nk == "consumersecret" || isSalesforceKey(a.key)
 		if !h.f["salesforceKey"].(bool) && !s.salesforceContext(ms) {
 			return
 		}
@@ -256,8 +256,17 @@ func (s *blobScan) keyed(ms, me int) {
 	s.add(h)
 }
 
-func isSalesforceKey(nk string) bool {
-	return strings.HasPrefix(nk, "sf") || strings.Contains(nk, "salesforce") || strings.Contains(nk, "sforce")
+// isSalesforceKey: the key itself names Salesforce (SF_CLIENT_SECRET,
+// sfdc.oauth.prod.clientsecret, salesforce.consumer_secret) — but not keys
+// that merely start with the letters sf (sftp_client_secret).
+func isSalesforceKey(key string) bool {
+	l := strings.ToLower(key)
+	for _, p := range []string{"sf_", "sf.", "sf-", "sfdc", "sfdx", "sforce"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return strings.Contains(l, "salesforce") || strings.Contains(l, "sforce")
 }
 
 // tokenSuffixLikely: a password for an API login from outside the trusted
