@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -36,6 +37,10 @@ func TestDocsAreCurrent(t *testing.T) {
 		}
 		if diff := cmp.Diff(string(w), string(got)); diff != "" {
 			stale = append(stale, name)
+			// The first lines of the diff are enough to see what changed.
+			if lines := strings.SplitN(diff, "\n", 41); len(lines) > 40 {
+				diff = strings.Join(lines[:40], "\n") + "\n..."
+			}
 			t.Logf("%s differs (-generated +on disk):\n%s", name, diff)
 		}
 	}

@@ -43,7 +43,7 @@ import data.sfguard.lib.oauth
 deny contains f if {
 	input.type == "ExtlClntAppGlobalOauthSettings"
 	f := {
-		"msg": sprintf("%s has its global OAuth settings (%s) in source control: Salesforce says this file must not be, because retrieves can put the consumer secret in it", [oauth.app_name(input), input.path]),
+		"msg": sprintf("%s has its global OAuth settings file (ExtlClntAppGlobalOauthSettings %s) in source control: Salesforce says this file must not be, because retrieves can put the consumer secret in it", [oauth.app_name(input), input.fullName]),
 		"element": [],
 	}
 }
