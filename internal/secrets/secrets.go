@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -282,7 +283,8 @@ func readFile(name string, max int64, ignoreMax bool, buf *[]byte) ([]byte, stri
 
 // errText drops the path os errors repeat, since the Diagnostic names it.
 func errText(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Op + ": " + pe.Err.Error()
 	}
 	return err.Error()
