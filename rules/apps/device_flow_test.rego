@@ -18,4 +18,3 @@ test_safe_value_is_silent_0 if {
 test_absent_takes_the_safe_default_0 if {
 	count(rule.deny) == 0 with input as {"type": "ExtlClntAppGlobalOauthSettings", "fullName": "Field_App", "content": {"externalClientApplication": "Field_App"}}
 }
-

@@ -67,6 +67,7 @@ deny contains f if {
 	some i, r in object.get(input.content, ["networkAccess", "ipRanges"], [])
 	n := net.range_size(r.start, r.end)
 	n >= threshold
+
 	# Private and CGNAT space never matches the public address Salesforce
 	# sees; such ranges are ineffective rather than broad (SFG-NET-003).
 	not net.private_or_cgnat(r.start, r.end)

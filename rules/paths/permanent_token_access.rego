@@ -119,6 +119,7 @@ ca_chains contains c if {
 	some kind in ["profileName", "permissionSetName"]
 	some i, name in object.get(app.content, kind, [])
 	some d in matching(holder_type[kind], name)
+
 	# An absent refreshTokenPolicy is the documented default, infinite; the
 	# engine then points at the nearest existing ancestor.
 	c := {
@@ -153,7 +154,7 @@ eca_chains contains c if {
 }
 
 deny contains f if {
-	some c in ca_chains | eca_chains
+	some c in (ca_chains | eca_chains)
 	pw := power(c.holder)
 	f := {
 		"msg": sprintf("%s: one leaked refresh token is permanent access from anywhere as %s %q%s. Chain: pre-authorised for %q (%s) → refresh tokens valid until revoked (%s) → IP restrictions relaxed (%s) → %s", [c.app, lower(perms.kind(c.holder)), c.name, pw.what, c.name, c.element[0], c.rt_w, c.ip_w, consequence(pw)]),

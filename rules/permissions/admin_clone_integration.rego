@@ -56,6 +56,7 @@ deny contains f if {
 	not perms.standard_profile(input.content)
 	perms.api_enabled(input.content)
 	perms.admin_like(input.content)
+
 	# Point at the first administrator permission in the file.
 	i := min({j | some p in held; some j in perms.at(input.content, p)})
 	f := {

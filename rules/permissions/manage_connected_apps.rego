@@ -49,6 +49,7 @@ import data.sfguard.lib.perms
 
 deny contains f if {
 	input.type in {"Profile", "PermissionSet"}
+
 	# Salesforce's standard profiles carry it by design.
 	not perms.standard_profile(input.content)
 	some i in perms.at(input.content, "ManageRemoteAccess")
