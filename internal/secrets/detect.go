@@ -263,8 +263,13 @@ func isCustomMetadataPath(p string) bool {
 }
 
 // salesforceContext reports whether the lines around pos talk about
-// Salesforce; generic key names (password, client_secret) only count there.
+// Salesforce, or the file imports a Salesforce client library; generic key
+// names (password, client_secret) only count there.
 func (s *blobScan) salesforceContext(pos int) bool {
+	// Client libraries imported anywhere in the file count too.
+	if s.blobContains("com.sforce.") || s.blobContains("simple_salesforce") || s.blobContains("jsforce") {
+		return true
+	}
 	return containsFold(s.window(pos, 3, 3), "salesforce", "sfdc", "sforce", "force.com", "security_token",
 		"securitytoken", "sf.username", "sf_username", "sf org login", "sfdx")
 }

@@ -151,6 +151,14 @@ func TestDetectorsTruePositives(t *testing.T) {
 			fields: map[string]any{"salesforceKey": false, "pairedWith": []string{"securityToken", "username"}},
 		},
 		{
+			name: "Java WSC ConnectorConfig setters",
+			path: "integration/src/main/java/com/acme/SfClient.java",
+			content: "import com.sforce.ws.ConnectorConfig;\n\nConnectorConfig config = new ConnectorConfig();\nconfig.setUsername(\"int@acme.com\");\n" +
+				"config.setPassword(\"" + f.Password + "\" + \"" + f.SecurityToken + "\");\n",
+			want:   []summary{{DetPassword, 5, 21, "setPassword"}},
+			fields: map[string]any{"form": "setter", "tokenSuffixLikely": true, "length": len(f.Password) + 24},
+		},
+		{
 			name:    "jsforce login with password and token concatenated",
 			path:    "scripts/export.js",
 			content: "const jsforce = require('jsforce');\nconst conn = new jsforce.Connection();\nawait conn.login('etl@acme.com', '" + f.Password + "' + '" + f.SecurityToken + "');\n",
@@ -308,6 +316,12 @@ func TestDetectorsFalsePositives(t *testing.T) {
 			name:    "project-level .sf config without tokens",
 			path:    ".sf/config.json",
 			content: "{\n  \"target-org\": \"acme-uat\"\n}\n",
+			want:    []summary{},
+		},
+		{
+			name:    "minified static resource with unquoted expressions",
+			path:    "force-app/main/default/staticresources/loginlib.resource",
+			content: "var s={salesforce:1};function l(e){return{username:e.username,password:e.password,security_token:e.token}}\n",
 			want:    []summary{},
 		},
 		{

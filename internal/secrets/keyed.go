@@ -10,16 +10,26 @@ import (
 type assignment struct {
 	key    string
 	vs, ve int    // value span in blob data
-	form   string // "xml", "xml-entry", "assign"
+	form   string // "xml", "xml-entry", "assign", "setter"
 	quoted bool
+	raw    string // joined literals of a setter call; "" means data[vs:ve]
 }
 
-// codeExts are languages in which an unquoted right-hand side is an
-// expression (a variable, a call), not a literal credential.
-var codeExts = map[string]bool{
-	".js": true, ".mjs": true, ".cjs": true, ".jsx": true, ".ts": true, ".tsx": true, ".py": true, ".cls": true,
-	".trigger": true, ".apex": true, ".java": true, ".kt": true, ".go": true, ".rb": true, ".cs": true, ".php": true,
-	".groovy": true, ".scala": true, ".swift": true, ".rs": true,
+// configExts are formats in which an unquoted value is a literal
+// (key=value files, YAML, shell). Anywhere else (code, minified static
+// resources, unknown formats) an unquoted right-hand side is an expression
+// such as password = getPassword() and is not a credential.
+var configExts = map[string]bool{
+	"": true, ".properties": true, ".env": true, ".yml": true, ".yaml": true, ".ini": true, ".cfg": true,
+	".conf": true, ".toml": true, ".sh": true, ".bash": true, ".zsh": true, ".txt": true, ".md": true,
+	".bat": true, ".cmd": true, ".ps1": true, ".sample": true, ".example": true, ".template": true,
+	".tmpl": true, ".dist": true, ".local": true,
+}
+
+func unquotedIsLiteral(p string) bool {
+	base := strings.ToLower(path.Base(p))
+	return configExts[path.Ext(base)] || strings.HasPrefix(base, ".env") || strings.Contains(base, ".properties") ||
+		strings.Contains(base, ".env.")
 }
 
 // parseAssignment finds the key containing the keyword at [ms,me) and the
@@ -81,6 +91,25 @@ func (s *blobScan) parseAssignment(ms, me int) (assignment, bool) {
 	j = skipBlank(d, j, le)
 	if j >= le {
 		return assignment{}, false
+	}
+	// config.setPassword("Passw0rd" + "TOKEN"): Java WSC ConnectorConfig
+	// and similar setters take the credential as their first argument.
+	if method := key[strings.LastIndexByte(key, '.')+1:]; d[j] == '(' && len(method) > 3 && strings.EqualFold(method[:3], "set") {
+		key = method
+		args := splitArgs(d, j+1, le)
+		if len(args) == 0 {
+			return assignment{}, false
+		}
+		lits := stringLiterals(d, args[0][0], args[0][1])
+		if len(lits) == 0 {
+			return assignment{}, false
+		}
+		var raw strings.Builder
+		for _, l := range lits {
+			raw.Write(d[l[0]:l[1]])
+		}
+		return assignment{key: key, vs: lits[0][0], ve: lits[len(lits)-1][1], form: "setter", quoted: true,
+			raw: raw.String()}, raw.Len() > 0
 	}
 	switch {
 	case d[j] == ':' && j+1 < le && d[j+1] == '=':
@@ -187,18 +216,23 @@ func (s *blobScan) keyed(ms, me int) {
 	if !ok {
 		return
 	}
-	val := string(s.data[a.vs:a.ve])
+	val := a.raw
+	if val == "" {
+		val = string(s.data[a.vs:a.ve])
+	}
 	if nullValues[strings.ToLower(val)] {
 		return
 	}
-	ext := strings.ToLower(path.Ext(s.b.Path))
-	if a.form == "assign" && !a.quoted && codeExts[ext] {
+	if a.form == "assign" && !a.quoted && !unquotedIsLiteral(s.b.Path) {
 		return // an expression such as password = getPassword()
 	}
 	nk := normKey(a.key)
+	if a.form == "setter" {
+		nk = strings.TrimPrefix(nk, "set")
+	}
 	keyword := strings.ToLower(string(s.data[ms:me]))
 	meta := s.metadataType()
-	h := hit{start: a.vs, end: a.ve, keyword: keyword, key: a.key, prio: prioKeyed,
+	h := hit{start: a.vs, end: a.ve, raw: a.raw, keyword: keyword, key: a.key, prio: prioKeyed,
 		f: map[string]any{"form": a.form, "quoted": a.quoted}}
 	switch {
 	case a.form == "xml" && nk == "consumersecret":
