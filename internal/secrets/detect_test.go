@@ -325,6 +325,15 @@ func TestDetectorsFalsePositives(t *testing.T) {
 			want:    []summary{},
 		},
 		{
+			name: "property reads and templates that mention sf.password",
+			path: "build/Deploy.groovy",
+			content: "String pw = \"${props['sf.password']}\"\nString password = \"${props['sf.password']}\"\n" +
+				"ant.setProperty('sf.password', cfg.sfPass())\nurl = f\"snowflake://{sf.user}:{sf.password}@{sf.account}\"\n" +
+				"html = field('sf-password', 'Password', sf.password, { type: 'password' })\n",
+			want:  []summary{{DetPassword, 2, 20, "password"}},
+			flags: []string{"envReference"},
+		},
+		{
 			name:    "sftp client secret is not a Salesforce key",
 			path:    "config/transfer.properties",
 			content: "sftp_client_secret=Zk29dLq0vXw8aB3nM5pR\n",
