@@ -11,8 +11,8 @@
 # related_resources:
 #   - ref: https://help.salesforce.com/s/articleView?id=sf.connected_app_manage_session_policies.htm
 #     description: Manage session policies for a connected app (High assurance session required)
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.security_auth_require_ha_session.htm
-#     description: Session security levels
+#   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_connectedapp.htm
+#     description: ConnectedApp metadata type (ConnectedAppSessionPolicy)
 # custom:
 #   id: SFG-APP-018
 #   severity: info

@@ -8,12 +8,10 @@
 #   integration it turns the app's credentials into an oracle for tokens
 #   stolen from other apps.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_token_introspection.htm
-#     description: OAuth 2.0 token introspection
+#   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_extlclntappglobaloauthsettings.htm
+#     description: ExtlClntAppGlobalOauthSettings metadata type (isIntrospectAllTokens)
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_connectedapp.htm
 #     description: ConnectedApp metadata type (ConnectedAppOauthConfig)
-#   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_extlclntappglobaloauthsettings.htm
-#     description: ExtlClntAppGlobalOauthSettings metadata type
 # custom:
 #   id: SFG-APP-014
 #   severity: medium

@@ -10,8 +10,8 @@
 #   RefreshToken scope, and a policy other than "immediately expire"):
 #   rotation is a defence in depth whose cost is client support.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_refresh_token_rotation.htm
-#     description: Refresh token rotation
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_refresh_token_flow.htm
+#     description: OAuth 2.0 refresh token flow (refresh token rotation)
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_connectedapp.htm
 #     description: ConnectedApp metadata type (isRefreshTokenRotationEnabled)
 # custom:

@@ -8,8 +8,8 @@
 #   public consumer key can exchange it for a Salesforce session, so a token
 #   leaked from the external system opens Salesforce too.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_token_exchange.htm
-#     description: OAuth 2.0 token exchange flow
+#   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_extlclntappglobaloauthsettings.htm
+#     description: ExtlClntAppGlobalOauthSettings metadata type (isTokenExchangeEnabled, isSecretRequiredForTokenExchange)
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_connectedapp.htm
 #     description: ConnectedApp metadata type (isTokenExchangeEnabled, isSecretRequiredForTokenExchange)
 # custom:

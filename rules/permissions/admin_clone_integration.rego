@@ -11,8 +11,8 @@
 #   those four administrator permissions. Salesforce's own standard profiles
 #   are skipped.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.integration_user_overview.htm
-#     description: Give integration users only the access they need
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.integration_user.htm
+#     description: Give integration users API only access
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_profile.htm
 #     description: Profile metadata type (userPermissions)
 # custom:

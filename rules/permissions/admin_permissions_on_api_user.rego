@@ -11,8 +11,8 @@
 #   password or token can then deploy code or rewrite security settings.
 #   Salesforce's standard profiles are skipped.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.integration_user_overview.htm
-#     description: Give integration users only the access they need
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.integration_user.htm
+#     description: Give integration users API only access
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_permissionset.htm
 #     description: PermissionSet metadata type (userPermissions)
 # custom:

@@ -7,8 +7,8 @@
 #   UI). Granted through a broadly assigned profile or permission set it quietly
 #   switches MFA off for real people.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.mfa_exclude_users.htm
-#     description: Exclude exempt users from MFA
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.mfa_overview.htm
+#     description: Multi-factor authentication (MFA), including exempt users
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_profile.htm
 #     description: Profile metadata type (userPermissions)
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_permissionset.htm

@@ -11,8 +11,8 @@
 #   Salesforce API Integration licenses are skipped: those licenses allow
 #   API access only.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.integration_user_overview.htm
-#     description: Integration users and the Salesforce Integration license
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.integration_user.htm
+#     description: Give integration users API only access
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_profile.htm
 #     description: Profile metadata type (userPermissions)
 # custom:

@@ -8,8 +8,8 @@
 #   way in. Salesforce's standard profiles are skipped; custom profiles and
 #   permission sets granting it are reported.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.connected_app_manage.htm
-#     description: Manage connected apps
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.connected_app_create_api_integration.htm
+#     description: Connected apps and the permissions needed to manage them
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_profile.htm
 #     description: Profile metadata type (userPermissions)
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_permissionset.htm

@@ -7,8 +7,8 @@
 #   Users can become anyone, and the actions show up as that user's. Health
 #   Check expects it off.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.admin_grant_login_access.htm
-#     description: Login access policies
+#   - ref: https://help.salesforce.com/s/articleView?id=xcloud.granting_login_access.htm
+#     description: Grant login access
 #   - ref: https://help.salesforce.com/s/articleView?id=sf.security_health_check.htm
 #     description: Salesforce Health Check
 # custom:

@@ -8,8 +8,8 @@
 #   saw. Health Check has one high-risk Baseline Standard setting for each of
 #   the four page families; each one that is off is reported at its element.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.admin_sessions_clickjack.htm
-#     description: Configure clickjack protection
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.admin_sessions.htm
+#     description: Modify session security settings (clickjack protection)
 #   - ref: https://help.salesforce.com/s/articleView?id=sf.security_health_check.htm
 #     description: Salesforce Health Check
 # custom:

@@ -8,8 +8,8 @@
 #   phished password is a working login for everyone who lacks them. Health
 #   Check's MFA check corresponds to this setting.
 # related_resources:
-#   - ref: https://help.salesforce.com/s/articleView?id=sf.mfa_enable_org_wide.htm
-#     description: Enable MFA for direct UI logins
+#   - ref: https://help.salesforce.com/s/articleView?id=sf.mfa_overview.htm
+#     description: Multi-factor authentication (MFA) for direct UI logins
 #   - ref: https://help.salesforce.com/s/articleView?id=sf.security_health_check.htm
 #     description: Salesforce Health Check
 # custom:
