@@ -22,7 +22,7 @@
 #   scope: org
 #   types: [ConnectedApp, ExtlClntAppOauthConfigurablePolicies, ExtlClntAppOauthSettings]
 #   reads: [oauthConfig, permittedUsersPolicyType, commaSeparatedOauthScopes, externalClientApplication]
-#   tags: [security, oauth, permitted-users, scopes, connected-app, external-client-app]
+#   tags: [security, oauth, permitted-users, scopes, connected-app, external-client-app, sbs:SBS-OAUTH-001]
 #   remediation: |
 #     Setup → App Manager → the app → Manage → Edit Policies → Permitted Users:
 #     "Admin approved users are pre-authorized", then grant the app to the

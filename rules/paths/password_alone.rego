@@ -27,7 +27,7 @@
 #   reads: [userPermissions, loginIpRanges, custom, networkAccess]
 #   params:
 #     broad_range_addresses: 65536
-#   tags: [security, access-path, api, network, trusted-ip, security-token]
+#   tags: [security, access-path, api, network, trusted-ip, security-token, sbs:SBS-ACS-002]
 #   remediation: |
 #     Break any link of the chain, best all three: narrow or delete the broad
 #     trusted range (Setup → Network Access; `<ipRanges>` under

@@ -20,7 +20,7 @@
 #   severity: high
 #   types: [Profile]
 #   reads: [userPermissions, custom]
-#   tags: [security, permissions, integration-user, least-privilege]
+#   tags: [security, permissions, integration-user, least-privilege, sbs:SBS-ACS-004]
 #   remediation: |
 #     Give the integration user a minimal profile (the "Minimum Access - API
 #     Only Integrations" profile with the Salesforce Integration license) and

@@ -24,7 +24,7 @@
 #   severity: high
 #   types: [Profile, PermissionSet]
 #   reads: [userPermissions, loginIpRanges, label]
-#   tags: [security, permissions, api, network, security-token]
+#   tags: [security, permissions, api, network, security-token, sbs:SBS-ACS-002]
 #   remediation: |
 #     Prefer an OAuth flow (JWT bearer or client credentials with a run-as
 #     user) over stored passwords. Add Login IP Ranges to the profile

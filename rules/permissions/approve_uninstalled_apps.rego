@@ -18,7 +18,7 @@
 #   severity: medium
 #   types: [Profile, PermissionSet]
 #   reads: [userPermissions, custom]
-#   tags: [security, permissions, CanApproveUninstalledApps]
+#   tags: [security, permissions, CanApproveUninstalledApps, sbs:SBS-ACS-003]
 #   remediation: |
 #     Remove "Approve Uninstalled Connected Apps" from the profile or permission
 #     set; install the apps users need instead. In metadata: delete the
