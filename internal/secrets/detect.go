@@ -57,7 +57,6 @@ type hit struct {
 	raw        string         // overrides data[start:end] when set (joined literals)
 	hashOf     string         // value hashed instead of raw (normalised PEM body)
 	f          map[string]any // detector-specific fields
-	ownCats    []string       // pairedWith categories that describe the hit itself
 	consumerID string         // consumer key carried by the hit itself (auth URL)
 }
 
@@ -75,9 +74,9 @@ var (
 
 // keywords are matched ASCII case-insensitively in one pass over the data;
 // only around a keyword does any further (hand-written, linear) parsing run,
-// which is what keeps the scan at memory-bandwidth speed on files without
-// credentials. anchor is the offset of the keyword's rarest byte pair in
-// source code (see prefilter.go).
+// so a file without credentials costs one table lookup per byte. anchor is
+// the offset of the keyword's rarest byte pair in source code (see
+// prefilter.go).
 var keywords = []struct {
 	lit    string
 	anchor int
@@ -793,7 +792,7 @@ func ownCategories(h hit) []string {
 	case DetAuthURL:
 		return []string{"instanceUrl", "consumerKey"}
 	}
-	return h.ownCats
+	return nil
 }
 
 // correlate attaches the consumer key near a secret and, when the scanned
