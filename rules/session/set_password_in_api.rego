@@ -16,7 +16,7 @@
 #   severity: low
 #   types: [SecuritySettings]
 #   reads: [passwordPolicies]
-#   tags: [security, session]
+#   tags: [security, session, password, api]
 #   remediation: |
 #     Stop setting passwords from integrations: use password resets, SSO or OAuth
 #     instead, then remove `<enableSetPasswordInApi>true</enableSetPasswordInApi>`
