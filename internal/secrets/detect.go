@@ -671,8 +671,13 @@ func (s *blobScan) candidate(h hit, all []hit, hints []string) (Candidate, bool)
 			line = s.b.LineMap[idx]
 		}
 	}
-	if s.b.FilterChanged && !inRanges(s.b.Changed, line) {
-		return Candidate{}, false
+	if s.b.FilterChanged {
+		// A multi-line value (a PEM block) counts as changed when any of
+		// its lines is.
+		last := line + s.lineIndex(max(h.start, h.end-1)) - idx
+		if !overlapsRanges(s.b.Changed, line, last) {
+			return Candidate{}, false
+		}
 	}
 	ls, le := s.lineBounds(h.start)
 	if bytes.Contains(s.data[ls:le], []byte("sfguard:allow")) {
@@ -740,9 +745,9 @@ func (s *blobScan) candidate(h hit, all []hit, hints []string) (Candidate, bool)
 	}, true
 }
 
-func inRanges(rs []LineRange, line int) bool {
+func overlapsRanges(rs []LineRange, first, last int) bool {
 	for _, r := range rs {
-		if line >= r.Start && line <= r.End {
+		if first <= r.End && last >= r.Start {
 			return true
 		}
 	}

@@ -383,6 +383,12 @@ func TestInlineAllowAndLineMapping(t *testing.T) {
 	if d := cmp.Diff([]summary{{DetAccessToken, 2, 3, ""}}, summarize(cs)); d != "" {
 		t.Errorf("FilterChanged (-want +got):\n%s", d)
 	}
+	// A key whose body changes on line 4 is reported at its BEGIN line.
+	pem := "x=1\n-----BEGIN PRIVATE KEY-----\n" + f.PEMBody + "-----END PRIVATE KEY-----\n"
+	cs, _ = Scan([]Blob{{Path: "k.pem", Data: []byte(pem), FilterChanged: true, Changed: []LineRange{{Start: 4, End: 4}}}}, Options{})
+	if d := cmp.Diff([]summary{{DetPrivateKey, 2, 1, ""}}, summarize(cs)); d != "" {
+		t.Errorf("FilterChanged multi-line (-want +got):\n%s", d)
+	}
 }
 
 func TestSkipsAndNotes(t *testing.T) {
