@@ -67,10 +67,9 @@ if [ -n "$gitleaks" ]; then
   run 1 gitleaks_default "$gitleaks" dir . --no-banner --redact --exit-code 0 --report-format json --report-path "$work/gitleaks_default.json"
   run 1 gitleaks_sf "$gitleaks" dir . --no-banner --redact --exit-code 0 --config "$here/gitleaks-salesforce.toml" --report-format json --report-path "$work/gitleaks_sf.json"
 fi
-literals=(-e 00d -e eyj -e 5aep86 -e 3mvg9 -e force:// -e -----begin -e secret -e password -e passwd -e security_token
-  -e securitytoken -e security-token -e accesstoken -e access_token -e refreshtoken -e refresh_token -e parametervalue
-  -e apikey -e api_key -e '.login(')
-run 3 grep grep -rnIiF "${literals[@]}" .
+# The detectors' keyword literals as one extended regular expression.
+literals='00d|eyj|5aep86|3mvg9|force://|-----begin|secret|password|passwd|security_token|securitytoken|security-token|accesstoken|access_token|refreshtoken|refresh_token|parametervalue|apikey|api_key|\.login\('
+run 3 grep grep -rnIiE "$literals" .
 
 mbps() { awk -v b="$bytes" -v s="$1" 'BEGIN { if (s > 0) printf "%.0f", b / 1048576 / s; else print "inf" }'; }
 printf '\n%-28s %8s %8s %10s  %s\n' tool seconds MB/s "peak RSS" "recall / other reports"
@@ -85,7 +84,7 @@ if [ -n "$gitleaks" ]; then
   line gitleaks_default "gitleaks default config" "$work/gitleaks_default.json" gitleaks
   line gitleaks_sf "gitleaks same patterns" "$work/gitleaks_sf.json" gitleaks
 fi
-line grep "grep -rnIiF same literals" "$work/grep.out" grep
+line grep "grep -rnIiE same literals" "$work/grep.out" grep
 echo
 echo "tree: $(find "$tree" -type f | wc -l) files, $((bytes / 1048576)) MB, $(wc -l < "$planted") planted credentials"
 if [ -n "$gitleaks" ]; then
