@@ -97,3 +97,13 @@ range_specs := {
 	"ConnectedApp": [{"path": ["ipRanges"], "start": "start", "end": "end", "kind": "Connected app IP range"}],
 	"ExtlClntAppOauthSettings": [{"path": ["trustedIpRanges"], "start": "startIpAddress", "end": "endIpAddress", "kind": "External client app trusted IP range"}],
 }
+
+# broad_public(start, end, threshold) is the number of addresses of a public
+# IPv4 range that covers at least threshold addresses; undefined for smaller
+# ranges and for private or CGNAT ranges, which never match the public
+# address Salesforce sees and so allow no one.
+broad_public(start, end, threshold) := n if {
+	n := range_size(start, end)
+	n >= threshold
+	not private_or_cgnat(start, end)
+}

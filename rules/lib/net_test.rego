@@ -29,3 +29,9 @@ test_private_or_cgnat if {
 	net.private_or_cgnat("100.64.0.0", "100.127.255.255")
 	not net.private_or_cgnat("9.255.255.255", "10.0.0.1")
 }
+
+test_broad_public if {
+	net.broad_public("0.0.0.0", "127.255.255.255", 65536) == 2147483648
+	not net.broad_public("10.0.0.0", "10.255.255.255", 65536)
+	not net.broad_public("203.0.113.0", "203.0.113.255", 65536)
+}

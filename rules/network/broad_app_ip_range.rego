@@ -60,8 +60,7 @@ threshold := data.sfguard.params.broad_range_addresses
 deny contains f if {
 	input.type in {"ConnectedApp", "ExtlClntAppOauthSettings"}
 	some r in net.ranges(input)
-	n := net.range_size(r.start, r.end)
-	n >= threshold
+	n := net.broad_public(r.start, r.end, threshold)
 	f := {
 		"msg": sprintf("%s treats %s as a trusted network for its users: the range covers whole providers, not the app's own servers, so relaxed IP checks apply to anyone there", [oauth.app_name(input), net.describe(r.start, r.end)]),
 		"element": r.element,

@@ -65,12 +65,10 @@ threshold := data.sfguard.params.broad_range_addresses
 deny contains f if {
 	input.type == "SecuritySettings"
 	some i, r in object.get(input.content, ["networkAccess", "ipRanges"], [])
-	n := net.range_size(r.start, r.end)
-	n >= threshold
 
 	# Private and CGNAT space never matches the public address Salesforce
 	# sees; such ranges are ineffective rather than broad (SFG-NET-003).
-	not net.private_or_cgnat(r.start, r.end)
+	n := net.broad_public(r.start, r.end, threshold)
 	f := {
 		"msg": sprintf("Trusted IP range %s%s lets a username and password log in to the API without the security token from %s", [net.describe(r.start, r.end), label(r), reach(n)]),
 		"severity": severity(n),

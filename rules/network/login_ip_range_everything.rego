@@ -56,8 +56,10 @@ threshold := data.sfguard.params.broad_range_addresses
 deny contains f if {
 	input.type == "Profile"
 	some i, r in object.get(input.content, "loginIpRanges", [])
-	n := net.range_size(r.startAddress, r.endAddress)
-	n >= threshold
+
+	# A private or CGNAT login range never matches the public address
+	# Salesforce sees, so it lets no one in rather than everyone.
+	n := net.broad_public(r.startAddress, r.endAddress, threshold)
 	f := {
 		"msg": sprintf("Profile %s allows logins from %s: %s", [input.fullName, net.describe(r.startAddress, r.endAddress), effect(n)]),
 		"severity": severity(n),

@@ -29,3 +29,7 @@ test_ipv6_or_malformed_is_not_this_rules_business if {
 	count(rule.deny) == 0 with input as profile([{"startAddress": "2001:db8::", "endAddress": "2001:db8::ffff"}])
 	count(rule.deny) == 0 with input as profile([{"startAddress": "10.0.0", "endAddress": "10.0.0.9"}])
 }
+
+test_private_login_range_lets_no_one_in if {
+	count(rule.deny) == 0 with input as profile([{"startAddress": "10.0.0.0", "endAddress": "10.255.255.255"}])
+}

@@ -73,9 +73,7 @@ threshold := data.sfguard.params.broad_range_addresses
 broad contains r if {
 	some d in object.get(input.types, "SecuritySettings", [])
 	some i, rg in object.get(d.content, ["networkAccess", "ipRanges"], [])
-	n := net.range_size(rg.start, rg.end)
-	n >= threshold
-	not net.private_or_cgnat(rg.start, rg.end)
+	n := net.broad_public(rg.start, rg.end, threshold)
 	r := {"path": d.path, "i": i, "n": n, "start": rg.start, "end": rg.end, "description": object.get(rg, "description", "")}
 }
 
