@@ -7,7 +7,9 @@
 #   0.0.0.0–255.255.255.255, often added "temporarily" to get an integration
 #   working, switches that control off while the profile still looks
 #   restricted in a review. Ranges of a /16 or more are reported too: they
-#   cover whole providers rather than your own egress addresses.
+#   cover whole providers rather than your own egress addresses. Private and
+#   carrier-grade NAT ranges are not: Salesforce sees public addresses, so
+#   they let no one in.
 # related_resources:
 #   - ref: https://help.salesforce.com/s/articleView?id=sf.login_ip_ranges.htm
 #     description: Restrict login IP ranges in profiles
