@@ -92,7 +92,7 @@ func (s *blobScan) parseAssignment(ms, me int) (assignment, bool) {
 	if j >= le {
 		return assignment{}, false
 	}
-	// config.setPassword("Passw0rd" + "TOKEN"): Java WSC ConnectorConfig
+	// config.setPassword("<password>" + "<token>"): Java WSC ConnectorConfig
 	// and similar setters take the credential as their first argument.
 	if method := key[strings.LastIndexByte(key, '.')+1:]; d[j] == '(' && len(method) > 3 && strings.EqualFold(method[:3], "set") {
 		key = method
@@ -414,7 +414,7 @@ func (s *blobScan) customMetadataField(ms, me int) {
 		prio: prioKeyed, f: map[string]any{"element": "value", "form": "xml", "quoted": false, "formatMatch": false}})
 }
 
-// jsforceLogin: conn.login('user@acme.com', 'Passw0rd' + 'SECURITYTOKEN')
+// jsforceLogin: conn.login('user@acme.com', '<password>' + '<security token>')
 // — jsforce's username/password login with literals.
 func (s *blobScan) jsforceLogin(ms, me int) {
 	d := s.data
