@@ -6,8 +6,9 @@
 #   scripts carry both: Ant build.properties (sf.password), Data Loader
 #   process-conf.xml and config.properties (sfdc.password), SF_PASSWORD and
 #   SF_SECURITY_TOKEN variables, simple_salesforce and jsforce logins. Together
-#   they are a working API login that skips MFA for API access, and the token
-#   only changes when the password is reset. Data Loader values encrypted with
+#   they are a working API login that MFA does not cover, and it keeps working
+#   until the user resets the token or changes the password (a sandbox refresh
+#   may also reset it). Data Loader values encrypted with
 #   process.encryptionKeyFile are reported at low severity: they are as safe as
 #   the key file.
 # related_resources:
