@@ -9,6 +9,7 @@ import (
 
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/model"
+	"github.com/sfguard/sfguard/internal/parallel"
 )
 
 // SecretInput is one credential candidate as the secret detectors found it.
@@ -21,62 +22,79 @@ type SecretInput struct {
 	Fields   map[string]any
 }
 
-// EvalSecrets runs the secret-scope rules: each candidate is evaluated by the
-// rules whose custom.detectors name its detector. A candidate no rule
-// reports is dropped: the policy decided it is not a finding.
-func (e *Engine) EvalSecrets(ctx context.Context, cands []SecretInput) ([]finding.Finding, []finding.Diagnostic) {
+// EvalSecrets runs the secret-scope rules on jobs workers: each candidate is
+// evaluated by the rules whose custom.detectors name its detector. A
+// candidate no rule reports is dropped: the policy decided it is not a
+// finding. The result is sorted.
+func (e *Engine) EvalSecrets(ctx context.Context, cands []SecretInput, jobs int) ([]finding.Finding, []finding.Diagnostic) {
+	type slot struct {
+		fs    []finding.Finding
+		diags []finding.Diagnostic
+	}
+	slots := make([]slot, len(cands))
+	parallel.ForEach(len(cands), jobs, func(i int) {
+		slots[i].fs, slots[i].diags = e.evalSecret(ctx, cands[i])
+	})
 	var fs []finding.Finding
 	var diags []finding.Diagnostic
-	for _, c := range cands {
-		g := e.queries.get("secret:"+c.Detector, func(r *loadedRule) bool {
-			if r.meta.Scope != ScopeSecret {
-				return false
-			}
-			for _, d := range r.detectors {
-				if d == c.Detector || d == "*" {
-					return true
-				}
-			}
-			return false
-		})
-		if len(g.rules) == 0 {
-			continue
-		}
-		input, err := ast.InterfaceToValue(c.Fields)
-		if err != nil {
-			diags = append(diags, finding.Diagnostic{File: c.Location.File, Line: c.Location.Line, Message: fmt.Sprintf("detector %s produced an input the policy cannot read: %v", c.Detector, err)})
-			continue
-		}
-		denies, errs := e.eval(ctx, g, input)
-		for _, err := range errs {
-			diags = append(diags, finding.Diagnostic{File: c.Location.File, Line: c.Location.Line, Message: "evaluating secret rules: " + err.Error()})
-		}
-		for _, rd := range denies {
-			f := finding.Finding{
-				RuleID:   rd.rule.meta.ID,
-				Severity: rd.rule.meta.Severity,
-				Title:    rd.rule.meta.Title,
-				Kind:     finding.KindSecret,
-				Location: c.Location,
-				Secret:   c.Secret,
-				Commit:   c.Commit,
-			}
-			f.Message, _ = rd.obj["msg"].(string)
-			if f.Message == "" {
-				f.Message = f.Title
-			}
-			if s, ok := rd.obj["severity"].(string); ok && rd.rule.sevOverride == nil {
-				if sev, err := finding.ParseSeverity(s); err == nil {
-					f.Severity = sev
-				}
-			}
-			if c.Secret != nil {
-				f.ValueHash = c.Secret.Hash
-			}
-			fs = append(fs, f)
-		}
+	for _, s := range slots {
+		fs = append(fs, s.fs...)
+		diags = append(diags, s.diags...)
 	}
 	SortFindings(fs)
+	return fs, diags
+}
+
+// evalSecret runs the rules for one candidate's detector.
+func (e *Engine) evalSecret(ctx context.Context, c SecretInput) ([]finding.Finding, []finding.Diagnostic) {
+	g := e.queries.get("secret:"+c.Detector, func(r *loadedRule) bool {
+		if r.meta.Scope != ScopeSecret {
+			return false
+		}
+		for _, d := range r.detectors {
+			if d == c.Detector || d == "*" {
+				return true
+			}
+		}
+		return false
+	})
+	if len(g.rules) == 0 {
+		return nil, nil
+	}
+	input, err := ast.InterfaceToValue(c.Fields)
+	if err != nil {
+		return nil, []finding.Diagnostic{{File: c.Location.File, Line: c.Location.Line, Message: fmt.Sprintf("detector %s produced an input the policy cannot read: %v", c.Detector, err)}}
+	}
+	denies, errs := e.eval(ctx, g, input)
+	var diags []finding.Diagnostic
+	for _, err := range errs {
+		diags = append(diags, finding.Diagnostic{File: c.Location.File, Line: c.Location.Line, Message: "evaluating secret rules: " + err.Error()})
+	}
+	var fs []finding.Finding
+	for _, rd := range denies {
+		f := finding.Finding{
+			RuleID:   rd.rule.meta.ID,
+			Severity: rd.rule.meta.Severity,
+			Title:    rd.rule.meta.Title,
+			Kind:     finding.KindSecret,
+			Location: c.Location,
+			Secret:   c.Secret,
+			Commit:   c.Commit,
+		}
+		f.Message, _ = rd.obj["msg"].(string)
+		if f.Message == "" {
+			f.Message = f.Title
+		}
+		if s, ok := rd.obj["severity"].(string); ok && rd.rule.sevOverride == nil {
+			if sev, err := finding.ParseSeverity(s); err == nil {
+				f.Severity = sev
+			}
+		}
+		if c.Secret != nil {
+			f.ValueHash = c.Secret.Hash
+		}
+		fs = append(fs, f)
+	}
 	return fs, diags
 }
 

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -46,6 +47,11 @@ type Options struct {
 	// the configuration). A matching directory is not descended into. They
 	// apply to explicit file arguments and zip entries too.
 	Exclude []string
+	// NoStat skips the per-file stat of the walk: Size is -1 and
+	// MaxFileSize is not applied. For callers that stat the open file
+	// anyway (the secret scan); on large trees the stat is a third of the
+	// walk.
+	NoStat bool
 	// NoIgnore disables .gitignore, .git/info/exclude and .forceignore.
 	// .git directories are skipped regardless.
 	NoIgnore bool
@@ -58,7 +64,7 @@ type File struct {
 	// "path/to/x.zip!/unpackaged/connectedApps/A.connectedApp".
 	Path string
 	// Size in bytes (for a zip entry, the uncompressed size its header
-	// declares; Read refuses more).
+	// declares; Read refuses more); -1 when the walk ran with NoStat.
 	Size int64
 	// Type is the metadata type, nil when the file is not a metadata
 	// candidate (only possible when Walk was called with metadataOnly=false).
@@ -69,6 +75,15 @@ type File struct {
 	osPath string    // file on disk, absolute; the archive for zip entries
 	entry  *zipEntry // set for zip entries
 	limit  int64     // most bytes Read will return
+}
+
+// OSPath is the file's path on disk, or "" for a zip entry, whose bytes
+// only Read can produce.
+func (f *File) OSPath() string {
+	if f.entry != nil {
+		return ""
+	}
+	return f.osPath
 }
 
 // Read returns the file's bytes, from disk or by decompressing the zip
@@ -97,18 +112,22 @@ func (f *File) Read() ([]byte, error) {
 	return b, nil
 }
 
-// readLimited reads at most limit+1 bytes, starting with a buffer of the
-// expected size.
+// readLimited reads at most limit+1 bytes (so a file that grew past the
+// limit is noticed), starting with a buffer of the expected size.
 func readLimited(r io.Reader, expect, limit int64) ([]byte, error) {
-	n := expect + 1 // one more byte to see EOF (or growth) without a realloc
-	if n > limit+1 || n <= 0 {
-		n = limit + 1
+	max := limit
+	if max < math.MaxInt64 {
+		max++
 	}
-	if n > 1<<20 && expect <= 0 {
-		n = 1 << 20
+	n := expect + 1 // one more byte to see EOF without growing the buffer
+	if n <= 0 || n > max {
+		n = max
+	}
+	if n > 64<<20 {
+		n = 64 << 20 // grow past this only if the file really is larger
 	}
 	buf := make([]byte, 0, n)
-	lr := io.LimitReader(r, limit+1)
+	lr := io.LimitReader(r, max)
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]

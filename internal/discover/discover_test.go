@@ -446,3 +446,30 @@ func TestWalkAncestorIgnoreFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestNoStat: without the stat, files are listed with Size -1, no size
+// limit applies, and Read still returns the whole file.
+func TestNoStat(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"profiles/Big.profile": strings.Repeat("x", 300),
+		"notes.txt":            "hello",
+	})
+	files, diags := Walk([]string{root}, Options{NoStat: true, MaxFileSize: 100}, false)
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	type sizes struct{ Listed, Read int64 }
+	got := map[string]sizes{}
+	for i := range files {
+		b, err := files[i].Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[filepath.Base(files[i].Path)] = sizes{files[i].Size, int64(len(b))}
+	}
+	want := map[string]sizes{"Big.profile": {-1, 300}, "notes.txt": {-1, 5}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sizes (-want +got):\n%s", diff)
+	}
+}

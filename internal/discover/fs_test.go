@@ -39,39 +39,54 @@ func TestWalkUnreadable(t *testing.T) {
 	})
 	t.Chdir(root)
 
+	// Unreadable files are listed (the walk only stats) and Read reports
+	// them with their path; an unreadable directory is reported by the walk.
 	tests := []struct {
 		name         string
 		metadataOnly bool
 		want         []entry
-		wantDiags    []finding.Diagnostic
+		unreadable   []string
 	}{
 		{
 			name:         "config scan",
 			metadataOnly: true,
-			want:         []entry{md("profiles/Open.profile", "Profile", "Open", sfmeta.FormatMDAPI)},
-			wantDiags: []finding.Diagnostic{
-				{File: "profiles/Locked.profile", Message: "permission denied"},
-				{File: "secret", Message: "cannot read directory: permission denied"},
+			want: []entry{
+				md("profiles/Locked.profile", "Profile", "Locked", sfmeta.FormatMDAPI),
+				md("profiles/Open.profile", "Profile", "Open", sfmeta.FormatMDAPI),
 			},
+			unreadable: []string{"profiles/Locked.profile"},
 		},
 		{
 			name: "secret scan",
-			want: []entry{md("profiles/Open.profile", "Profile", "Open", sfmeta.FormatMDAPI)},
-			wantDiags: []finding.Diagnostic{
-				{File: "notes/locked.txt", Message: "permission denied"},
-				{File: "profiles/Locked.profile", Message: "permission denied"},
-				{File: "secret", Message: "cannot read directory: permission denied"},
+			want: []entry{
+				{Path: "notes/locked.txt", Size: 1},
+				md("profiles/Locked.profile", "Profile", "Locked", sfmeta.FormatMDAPI),
+				md("profiles/Open.profile", "Profile", "Open", sfmeta.FormatMDAPI),
 			},
+			unreadable: []string{"notes/locked.txt", "profiles/Locked.profile"},
 		},
 	}
+	wantDiags := []finding.Diagnostic{{File: "secret", Message: "cannot read directory: permission denied"}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			files, diags := Walk(nil, Options{}, tc.metadataOnly)
 			if diff := cmp.Diff(tc.want, summarize(files)); diff != "" {
 				t.Errorf("files (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(tc.wantDiags, diags); diff != "" {
+			if diff := cmp.Diff(wantDiags, diags); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+			var failed []string
+			for i := range files {
+				if _, err := files[i].Read(); err != nil {
+					if !strings.Contains(err.Error(), files[i].Path) || !strings.Contains(err.Error(), "permission denied") {
+						t.Errorf("read error %q does not name the file and the cause", err)
+					}
+					failed = append(failed, files[i].Path)
+				}
+			}
+			if diff := cmp.Diff(tc.unreadable, failed); diff != "" {
+				t.Errorf("unreadable files (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -308,15 +309,14 @@ func (w *walker) walkFile(abs, real, disp string, comps []string, symlink bool, 
 			key = r
 		}
 	}
-	// Open and stat the open file: one syscall sequence gives the size
-	// (of the link target, too) and proves the file readable.
-	fh, err := os.Open(abs)
-	if err != nil {
-		w.diag(disp, errText(err))
+	if w.opts.NoStat && !symlink {
+		w.add(key, File{Path: disp, Size: -1, Type: t, FullName: name, Format: format, osPath: abs, limit: math.MaxInt64})
 		return
 	}
-	st, err := fh.Stat()
-	fh.Close()
+	// One stat gives the size (of the link target, too). Readability is
+	// not checked here: Read reports an unreadable file with its path, and
+	// opening every file twice doubled the cost of walking large trees.
+	st, err := os.Stat(abs)
 	if err != nil {
 		w.diag(disp, errText(err))
 		return

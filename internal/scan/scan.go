@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -39,7 +40,9 @@ type Settings struct {
 	Since   string
 	History bool
 	Stdin   bool
-	RepoDir string // git repository for Staged/Since/History/DiffBase ("" = first path or ".")
+	// StdinReader replaces os.Stdin for --stdin (tests).
+	StdinReader io.Reader
+	RepoDir     string // git repository for Staged/Since/History/DiffBase ("" = first path or ".")
 
 	Jobs        int
 	PolicyDirs  []string
@@ -342,15 +345,20 @@ func repoDir(s *Settings) string {
 // scanSecrets runs the credential detectors over the selected source and
 // lets the secret rules decide what is a finding.
 func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []string) {
-	apps, diags := collectApps(s)
-	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs, Apps: apps}
+	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs}
 	var res secrets.Result
+	var diags []finding.Diagnostic
 	switch {
 	case s.Stdin:
-		b, err := secrets.ReadStdin(os.Stdin)
+		in := s.StdinReader
+		if in == nil {
+			in = os.Stdin
+		}
+		b, err := secrets.ReadStdin(in)
 		if err != nil {
 			return nil, []finding.Diagnostic{{File: "<stdin>", Message: err.Error()}}, nil
 		}
+		opts.Apps = collectApps(metadataFiles(s))
 		res = secrets.ScanAll([]secrets.Blob{b}, opts)
 	case s.Staged, s.Since != "", s.History:
 		var blobs []secrets.Blob
@@ -367,14 +375,22 @@ func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *repo
 		if err != nil {
 			return nil, []finding.Diagnostic{{File: dir, Message: err.Error()}}, nil
 		}
+		opts.Apps = collectApps(metadataFiles(s))
 		res = secrets.ScanAll(blobs, opts)
 	default:
-		files, wdiags := discover.Walk(s.Paths, discoverOptions(s), false)
+		// The secret scan applies its own size limit (with a note, not an
+		// error), so the walk must not reject large files first.
+		wopts := discoverOptions(s)
+		wopts.NoStat = true
+		files, wdiags := discover.Walk(s.Paths, wopts, false)
 		diags = append(diags, wdiags...)
-		res = secrets.ScanLazy(len(files), opts, func(i int) (secrets.Blob, error) {
-			data, err := files[i].Read()
-			return secrets.Blob{Path: files[i].Path, Data: data, Source: secrets.SourceWorktree}, err
-		})
+		opts.Apps = collectApps(files)
+		work := make([]secrets.WorkFile, len(files))
+		for i := range files {
+			f := &files[i]
+			work[i] = secrets.WorkFile{Path: f.Path, OSPath: f.OSPath(), Read: f.Read}
+		}
+		res = secrets.ScanWorkTree(work, opts)
 	}
 	if rep != nil && !s.Metadata {
 		rep.Stats.Files += res.Files
@@ -385,7 +401,7 @@ func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *repo
 	for i, c := range res.Candidates {
 		inputs[i] = policy.SecretInput{Detector: c.Detector, Location: c.Location, Secret: c.Secret, Commit: c.Commit, Fields: c.Fields}
 	}
-	fs, ediags := eng.EvalSecrets(ctx, inputs)
+	fs, ediags := eng.EvalSecrets(ctx, inputs, s.Jobs)
 	var notes []string
 	for _, n := range res.Notes {
 		notes = append(notes, n.Path+": "+n.Reason)
@@ -393,16 +409,21 @@ func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *repo
 	return fs, append(diags, ediags...), notes
 }
 
-// collectApps reads the connected apps and external client apps under the
-// scan paths so a leaked consumer key or secret can be attributed to the app
-// it unlocks. Parse problems are already reported by the metadata scan, so
-// they are dropped here.
-func collectApps(s *Settings) (map[string]secrets.AppInfo, []finding.Diagnostic) {
+// metadataFiles lists the metadata files under the scan paths, for the app
+// index of staged, history and stdin scans, which read no work tree.
+func metadataFiles(s *Settings) []discover.File {
 	files, _ := discover.Walk(s.Paths, discoverOptions(s), true)
+	return files
+}
+
+// collectApps indexes the connected apps and external client apps among
+// files by consumer key, so a leaked key or secret can be attributed to the
+// app it unlocks. Unreadable or malformed app files are left to the metadata
+// scan to report.
+func collectApps(files []discover.File) map[string]secrets.AppInfo {
 	var blobs []secrets.Blob
-	var diags []finding.Diagnostic
 	for i := range files {
-		if !secrets.IsAppMetadata(files[i].Path) {
+		if files[i].Type == nil || !secrets.IsAppMetadata(files[i].Path) {
 			continue
 		}
 		data, err := files[i].Read()
@@ -412,7 +433,7 @@ func collectApps(s *Settings) (map[string]secrets.AppInfo, []finding.Diagnostic)
 		blobs = append(blobs, secrets.Blob{Path: files[i].Path, Data: data})
 	}
 	apps, _ := secrets.CollectApps(blobs)
-	return apps, diags
+	return apps
 }
 
 // applyDiffBase keeps only findings that are new against the tree at

@@ -68,7 +68,7 @@ func evalTree(t *testing.T, root string) []string {
 	for i, c := range res.Candidates {
 		in[i] = policy.SecretInput{Detector: c.Detector, Location: c.Location, Secret: c.Secret, Commit: c.Commit, Fields: c.Fields}
 	}
-	fs, pdiags := eng.EvalSecrets(context.Background(), in)
+	fs, pdiags := eng.EvalSecrets(context.Background(), in, 2)
 	if len(pdiags) != 0 {
 		t.Fatalf("policy diagnostics: %v", pdiags)
 	}

@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -229,26 +228,6 @@ func Scan(blobs []Blob, opts Options) ([]Candidate, []finding.Diagnostic) {
 func ScanAll(blobs []Blob, opts Options) Result {
 	return runBuf(len(blobs), opts, func(i int, _ *[]byte) (Blob, *Note, *finding.Diagnostic) {
 		return blobs[i], nil, nil
-	})
-}
-
-// ScanFiles reads and scans files below root. paths are slash-separated and
-// relative to root; they become the display paths. Files are read inside the
-// workers into a buffer each worker reuses, so memory stays bounded by
-// Jobs × MaxFileSize however big the tree, and a file costs four system
-// calls (open, fstat, read, close).
-func ScanFiles(root string, paths []string, opts Options) Result {
-	max := opts.maxSize()
-	return runBuf(len(paths), opts, func(i int, buf *[]byte) (Blob, *Note, *finding.Diagnostic) {
-		p := paths[i]
-		data, note, err := readFile(filepath.Join(root, filepath.FromSlash(p)), max, alwaysRead(p), buf)
-		if err != nil {
-			return Blob{}, nil, &finding.Diagnostic{File: p, Message: "cannot read file: " + errText(err)}
-		}
-		if note != "" {
-			return Blob{}, &Note{Path: p, Reason: note}, nil
-		}
-		return Blob{Path: p, Data: data, Source: SourceWorktree}, nil, nil
 	})
 }
 

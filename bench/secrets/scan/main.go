@@ -84,7 +84,7 @@ func main() {
 	for i, c := range res.Candidates {
 		in[i] = policy.SecretInput{Detector: c.Detector, Location: c.Location, Secret: c.Secret, Commit: c.Commit, Fields: c.Fields}
 	}
-	findings, diags := eng.EvalSecrets(context.Background(), in)
+	findings, diags := eng.EvalSecrets(context.Background(), in, 2)
 	total := time.Since(start)
 	w := bufio.NewWriter(os.Stdout)
 	for _, f := range findings {
