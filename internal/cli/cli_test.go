@@ -415,3 +415,35 @@ func TestInlineIgnoreWithoutReason(t *testing.T) {
 		t.Error("the finding was suppressed by an ignore without a reason")
 	}
 }
+
+// TestConsumerSecretReportedOnce: a <consumerSecret> in a connected app is
+// reported by the metadata rule, not a second time by the credential scan;
+// the credential scan alone still reports it, redacted.
+func TestConsumerSecretReportedOnce(t *testing.T) {
+	// Outside fixtures/, which the secret rules treat as test data.
+	src, err := os.ReadFile(filepath.Join(orgs, "insecure-mdapi/connectedApps/ERP_Order_Sync.connectedApp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := write(t, t.TempDir(), "connectedApps/ERP_Order_Sync.connectedApp", string(src))
+	const secret = "7D41C9E2B85A06F3D1E4C7B9A2F5E8D03C6B9A2E5F8D1C4B7A0E3F6D9C2B5A8E"
+	_, stdout, _ := runCLI(t, nil, "scan", "--no-config", "--format", "json", app)
+	var out jsonOut
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := position(t, app, "<consumerSecret>")
+	var rules []string
+	for _, f := range out.Findings {
+		if f.Line == line {
+			rules = append(rules, f.RuleID)
+		}
+	}
+	if diff := cmp.Diff([]string{"SFG-APP-004"}, rules); diff != "" {
+		t.Errorf("findings on the consumerSecret line (-want +got):\n%s", diff)
+	}
+	_, stdout, _ = runCLI(t, nil, "secrets", "--no-config", "--format", "json", app)
+	if !strings.Contains(stdout, "SFG-SEC-") || strings.Contains(stdout, secret) {
+		t.Errorf("secrets alone must report the consumer secret, redacted:\n%s", stdout)
+	}
+}

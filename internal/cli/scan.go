@@ -87,7 +87,7 @@ func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
 	}
 	fs.BoolVar(&f.staged, "staged", false, "credentials: scan exactly the staged content of the git index (pre-commit)")
 	fs.StringVar(&f.since, "since", "", "credentials: scan lines added in commits after git `REV`")
-	fs.BoolVar(&f.history, "history", false, "credentials: scan lines added in every commit of the current branch")
+	fs.BoolVar(&f.history, "history", false, "credentials: scan lines added in every commit of every branch and tag (git log --all)")
 	fs.BoolVar(&f.stdin, "stdin", false, "credentials: scan standard input")
 	fs.Int64Var(&f.maxFileSize, "max-file-size", 0, "skip files larger than `BYTES` with a note (default 64 MiB for metadata, 10 MiB for the credential scan)")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching this `GLOB` (doublestar, relative); repeatable")

@@ -157,6 +157,7 @@ func Run(ctx context.Context, s *Settings) (*Result, error) {
 	}
 	if s.Secrets {
 		fs, diags, notes := scanSecrets(ctx, eng, s, rep)
+		fs = dropCoveredSecrets(fs, rep.Findings, rep.Rules)
 		rep.Findings = append(rep.Findings, fs...)
 		rep.Diagnostics = append(rep.Diagnostics, diags...)
 		rep.Notes = append(rep.Notes, notes...)
@@ -340,6 +341,41 @@ func repoDir(s *Settings) string {
 		}
 	}
 	return "."
+}
+
+// dropCoveredSecrets removes credential findings that a metadata rule
+// tagged "secret" already reports on the same line (a <consumerSecret> in a
+// ConnectedApp is both a metadata problem and a leaked credential). The
+// metadata finding stays: it names the component and element.
+func dropCoveredSecrets(secretFs, metadataFs []finding.Finding, rules []finding.Rule) []finding.Finding {
+	secretRule := map[string]bool{}
+	for _, r := range rules {
+		for _, t := range r.Tags {
+			if t == "secret" && r.Kind == finding.KindMetadata {
+				secretRule[r.ID] = true
+			}
+		}
+	}
+	type place struct {
+		file string
+		line int
+	}
+	covered := map[place]bool{}
+	for _, f := range metadataFs {
+		if secretRule[f.RuleID] {
+			covered[place{f.File, f.Line}] = true
+		}
+	}
+	if len(covered) == 0 {
+		return secretFs
+	}
+	out := secretFs[:0]
+	for _, f := range secretFs {
+		if !covered[place{f.File, f.Line}] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // scanSecrets runs the credential detectors over the selected source and
