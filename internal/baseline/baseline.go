@@ -172,11 +172,11 @@ func Parse(name string, data []byte) (*Baseline, error) {
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			return nil, fmt.Errorf("%s:%d: %v", name, lineOf(data, se.Offset), err)
+			return nil, fmt.Errorf("%s:%d: %w", name, lineOf(data, se.Offset), err)
 		case errors.As(err, &te):
 			return nil, fmt.Errorf("%s:%d: %s must be %s, not a JSON %s", name, lineOf(data, te.Offset), te.Field, te.Type, te.Value)
 		}
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if b.Version != FormatVersion {
 		return nil, fmt.Errorf("%s: unsupported baseline version %d (this sfguard reads version %d; regenerate it with --write-baseline)", name, b.Version, FormatVersion)

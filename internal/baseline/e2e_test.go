@@ -1,7 +1,9 @@
 package baseline_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -182,9 +184,12 @@ func reformatTree(t *testing.T, dir string) {
 		if err != nil {
 			return err
 		}
+		if !bytes.HasPrefix(bytes.TrimSpace(b), []byte("<")) {
+			return nil // not XML: nothing to reformat
+		}
 		doc := etree.NewDocument()
-		if err := doc.ReadFromBytes(b); err != nil || doc.Root() == nil {
-			return nil // not XML
+		if perr := doc.ReadFromBytes(b); perr != nil {
+			return fmt.Errorf("%s: %w", p, perr)
 		}
 		reverse(doc.Root())
 		doc.Root().Parent().InsertChildAt(doc.Root().Index(), etree.NewComment(" reformatted\n by a tool\n "))

@@ -762,7 +762,7 @@ func parseSelector(s string) (Selector, error) {
 	case strings.HasPrefix(s, "severity:"):
 		sev, err := finding.ParseSeverity(strings.TrimSpace(strings.TrimPrefix(s, "severity:")))
 		if err != nil {
-			return Selector{}, fmt.Errorf("%q: %v", s, err)
+			return Selector{}, fmt.Errorf("%q: %w", s, err)
 		}
 		return Selector{Kind: BySeverity, Severity: sev, Value: sev.String()}, nil
 	case strings.Contains(s, ":"):

@@ -49,7 +49,7 @@ func (e *zipEntry) read(archive, display string) ([]byte, error) {
 	// its size (a zip bomb) without ever inflating more than that.
 	b, err := io.ReadAll(io.LimitReader(r, int64(e.size)+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: corrupt zip entry: %v", display, err)
+		return nil, fmt.Errorf("%s: corrupt zip entry: %w", display, err)
 	}
 	if uint64(len(b)) != e.size {
 		return nil, fmt.Errorf("%s: corrupt zip entry: %d bytes declared, %s found", display, e.size, sizeWord(len(b), e.size))

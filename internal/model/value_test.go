@@ -186,7 +186,7 @@ func TestContentOfRealFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+"/"+tt.path[len(tt.path)-1], func(t *testing.T) {
-			var v any = contentJSON(t, tt.typeName, string(readTestdata(t, tt.file)))
+			v := contentJSON(t, tt.typeName, string(readTestdata(t, tt.file)))
 			for _, step := range tt.path {
 				v = v.(map[string]any)[step]
 			}

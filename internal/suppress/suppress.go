@@ -183,9 +183,7 @@ func ParseInline(comment string) (rules []string, reason string, ok bool) {
 		ids, reason = rest[:i], strings.TrimSpace(rest[i+1:])
 		reason = strings.Join(strings.Fields(reason), " ")
 	}
-	for _, id := range strings.FieldsFunc(ids, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
-		rules = append(rules, id)
-	}
+	rules = append(rules, strings.FieldsFunc(ids, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })...)
 	return rules, reason, true
 }
 
