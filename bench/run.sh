@@ -15,7 +15,7 @@ export GOFLAGS="${GOFLAGS:--buildvcs=false}"
 PROFILES="${PROFILES:-300}"
 PERMSETS="${PERMSETS:-200}"
 APPS="${APPS:-50}"
-SUBSET="${SUBSET:-30}"          # profiles given to both tools for the ratio
+SUBSET="${SUBSET:-$PROFILES}"   # profiles given to both tools for the ratio (all by default)
 CONFTEST_VERSION="${CONFTEST_VERSION:-v0.71.1}"
 work="${BENCH_DIR:-$(mktemp -d)}"
 org="$work/org"
