@@ -61,7 +61,7 @@ func (e *Engine) evalSecret(ctx context.Context, c SecretInput) ([]finding.Findi
 	if len(g.rules) == 0 {
 		return nil, nil
 	}
-	input, err := ast.InterfaceToValue(c.Fields)
+	input, err := toValue(c.Fields)
 	if err != nil {
 		return nil, []finding.Diagnostic{{File: c.Location.File, Line: c.Location.Line, Message: fmt.Sprintf("detector %s produced an input the policy cannot read: %v", c.Detector, err)}}
 	}

@@ -260,7 +260,7 @@ func (w *walker) walkDir(abs, real, disp string, comps []string, ig ignores, for
 			// points elsewhere.
 			continue
 		}
-		w.visit(filepath.Join(abs, name), filepath.Join(real, name), joinDisplay(disp, name), appendComp(comps, name), e.Type(), ig)
+		w.visit(joinClean(abs, name), joinClean(real, name), joinDisplay(disp, name), appendComp(comps, name), e.Type(), ig)
 	}
 }
 
