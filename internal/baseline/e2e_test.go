@@ -17,6 +17,7 @@ import (
 	"github.com/sfguard/sfguard/internal/config"
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/scan"
+	"github.com/sfguard/sfguard/internal/testutil"
 )
 
 // TestBaselineSurvivesReformatAndReorder runs the whole pipeline over the
@@ -31,7 +32,7 @@ func TestBaselineSurvivesReformatAndReorder(t *testing.T) {
 		t.Skip("fixture org not present:", err)
 	}
 	org := filepath.Join(t.TempDir(), "org")
-	copyTree(t, src, org)
+	testutil.CopyTree(t, src, org)
 	basefile := filepath.Join(t.TempDir(), "baseline.json")
 
 	settings := func() *scan.Settings {
@@ -148,28 +149,6 @@ func changeOneValue(t *testing.T, dir string) bool {
 		}
 	}
 	return false
-}
-
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // reformatTree rewrites every metadata XML file under dir: child elements

@@ -7,40 +7,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/sfguard/sfguard/internal/testutil"
 )
-
-func git(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-}
-
-// copyTree copies a fixture org into dir.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 func edit(t *testing.T, path string, pairs ...string) {
 	t.Helper()
@@ -68,13 +37,13 @@ func TestDiffBase(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	repo := t.TempDir()
-	copyTree(t, filepath.Join(orgs, "hardened-source"), repo)
+	testutil.CopyTree(t, filepath.Join(orgs, "hardened-source"), repo)
 	app := filepath.Join(repo, "force-app/main/default/connectedApps/Order_Sync_JWT.connectedApp-meta.xml")
 	// Already on the base: PKCE off. Must not be reported in PR mode.
 	edit(t, app, "<isPkceRequired>true</isPkceRequired>", "<isPkceRequired>false</isPkceRequired>")
-	git(t, repo, "init", "-q", "-b", "main")
-	git(t, repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", "-A")
-	git(t, repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base")
+	testutil.Git(t, repo, "init", "-q", "-b", "main")
+	testutil.Git(t, repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", "-A")
+	testutil.Git(t, repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base")
 	// The change: refresh tokens valid until revoked.
 	edit(t, app, "<refreshTokenPolicy>specific_inactivity:30:DAYS</refreshTokenPolicy>", "<refreshTokenPolicy>infinite</refreshTokenPolicy>")
 
@@ -113,7 +82,7 @@ func TestDiffBase(t *testing.T) {
 func TestBaselineSurvivesReformat(t *testing.T) {
 	dir := t.TempDir()
 	org := filepath.Join(dir, "org")
-	copyTree(t, filepath.Join(orgs, "insecure-mdapi"), org)
+	testutil.CopyTree(t, filepath.Join(orgs, "insecure-mdapi"), org)
 	base := filepath.Join(dir, "baseline.json")
 	if code, _, stderr := runCLI(t, nil, "scan", "--no-config", "-q", "--no-secrets", "--write-baseline", base, org); code != ExitFindings {
 		t.Fatalf("writing the baseline: exit %d: %s", code, stderr)
@@ -179,7 +148,7 @@ func TestBaselineSurvivesReformat(t *testing.T) {
 func TestConfigSuppressions(t *testing.T) {
 	dir := t.TempDir()
 	org := filepath.Join(dir, "org")
-	copyTree(t, filepath.Join(orgs, "insecure-mdapi"), org)
+	testutil.CopyTree(t, filepath.Join(orgs, "insecure-mdapi"), org)
 	cfg := `version: 1
 suppressions:
   - rule: SFG-OAUTH-001

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sfguard/sfguard/internal/testutil"
 )
 
 const orgs = "../../fixtures/orgs"
@@ -219,7 +221,7 @@ func TestExitCodes(t *testing.T) {
 // TestFailOnThreshold: info findings never fail; the threshold counts.
 func TestFailOnThreshold(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "permissionsets/Api.permissionset", `<?xml version="1.0" encoding="UTF-8"?>
+	testutil.WriteFile(t, dir, "permissionsets/Api.permissionset", `<?xml version="1.0" encoding="UTF-8"?>
 <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
     <label>Api</label>
     <userPermissions>
@@ -237,18 +239,6 @@ func TestFailOnThreshold(t *testing.T) {
 			t.Errorf("--fail-on %s: exit %d, want %d (%s)", tc.failOn, code, tc.want, stderr)
 		}
 	}
-}
-
-func write(t *testing.T, dir, rel, content string) string {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
 }
 
 const infiniteApp = `<?xml version="1.0" encoding="UTF-8"?>
@@ -270,14 +260,14 @@ const infiniteApp = `<?xml version="1.0" encoding="UTF-8"?>
 // is kept, and the exit code is 2.
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "connectedApps/Good.connectedApp", infiniteApp)
-	write(t, dir, "connectedApps/Truncated.connectedApp", infiniteApp[:len(infiniteApp)/2])
-	write(t, dir, "connectedApps/Mismatched.connectedApp", strings.Replace(infiniteApp, "</oauthPolicy>", "</oauthPolicyy>", 1))
-	write(t, dir, "connectedApps/WrongRoot.connectedApp", strings.ReplaceAll(infiniteApp, "ConnectedApp", "Profile"))
-	write(t, dir, "connectedApps/Empty.connectedApp", "")
-	write(t, dir, "connectedApps/ShiftJis.connectedApp", strings.Replace(infiniteApp, `encoding="UTF-8"`, `encoding="Shift_JIS"`, 1))
-	write(t, dir, "connectedApps/NotXml.connectedApp", "force://PlatformCLI::token@example.my.salesforce.com\n")
-	write(t, dir, "profiles/Huge.profile", `<?xml version="1.0" encoding="UTF-8"?>`+"\n<Profile>"+strings.Repeat(" ", 4096)+"</Profile>\n")
+	testutil.WriteFile(t, dir, "connectedApps/Good.connectedApp", infiniteApp)
+	testutil.WriteFile(t, dir, "connectedApps/Truncated.connectedApp", infiniteApp[:len(infiniteApp)/2])
+	testutil.WriteFile(t, dir, "connectedApps/Mismatched.connectedApp", strings.Replace(infiniteApp, "</oauthPolicy>", "</oauthPolicyy>", 1))
+	testutil.WriteFile(t, dir, "connectedApps/WrongRoot.connectedApp", strings.ReplaceAll(infiniteApp, "ConnectedApp", "Profile"))
+	testutil.WriteFile(t, dir, "connectedApps/Empty.connectedApp", "")
+	testutil.WriteFile(t, dir, "connectedApps/ShiftJis.connectedApp", strings.Replace(infiniteApp, `encoding="UTF-8"`, `encoding="Shift_JIS"`, 1))
+	testutil.WriteFile(t, dir, "connectedApps/NotXml.connectedApp", "force://PlatformCLI::token@example.my.salesforce.com\n")
+	testutil.WriteFile(t, dir, "profiles/Huge.profile", `<?xml version="1.0" encoding="UTF-8"?>`+"\n<Profile>"+strings.Repeat(" ", 4096)+"</Profile>\n")
 	// A retrieve zip with a zip-slip entry next to a good one, and a corrupt zip.
 	var zb bytes.Buffer
 	zw := zip.NewWriter(&zb)
@@ -291,8 +281,8 @@ func TestBadInput(t *testing.T) {
 		}
 	}
 	zw.Close()
-	zipPath := write(t, t.TempDir(), "retrieve.zip", zb.String())
-	corrupt := write(t, t.TempDir(), "corrupt.zip", "PK\x03\x04 this is not really a zip")
+	zipPath := testutil.WriteFile(t, t.TempDir(), "retrieve.zip", zb.String())
+	corrupt := testutil.WriteFile(t, t.TempDir(), "corrupt.zip", "PK\x03\x04 this is not really a zip")
 
 	code, out, stderr := scanJSON(t, "--no-secrets", "--max-file-size", "2048", dir, zipPath, corrupt)
 	if code != ExitError {
@@ -398,7 +388,7 @@ func TestOutputFiles(t *testing.T) {
 // is not honoured and is reported, so nobody believes it works.
 func TestInlineIgnoreWithoutReason(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "connectedApps/A.connectedApp", strings.Replace(infiniteApp,
+	testutil.WriteFile(t, dir, "connectedApps/A.connectedApp", strings.Replace(infiniteApp,
 		"        <refreshTokenPolicy>", "        <!-- sfguard-ignore SFG-APP-001 -->\n        <refreshTokenPolicy>", 1))
 	code, out, _ := scanJSON(t, "--no-secrets", dir)
 	if code != ExitError {
@@ -425,7 +415,7 @@ func TestConsumerSecretReportedOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	app := write(t, t.TempDir(), "connectedApps/ERP_Order_Sync.connectedApp", string(src))
+	app := testutil.WriteFile(t, t.TempDir(), "connectedApps/ERP_Order_Sync.connectedApp", string(src))
 	const secret = "7D41C9E2B85A06F3D1E4C7B9A2F5E8D03C6B9A2E5F8D1C4B7A0E3F6D9C2B5A8E"
 	_, stdout, _ := runCLI(t, nil, "scan", "--no-config", "--format", "json", app)
 	var out jsonOut

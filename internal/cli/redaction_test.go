@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sfguard/sfguard/internal/report"
+	"github.com/sfguard/sfguard/internal/testutil"
 )
 
 // TestNoFormatLeaksSecrets scans the planted credentials of
@@ -15,7 +16,7 @@ import (
 func TestNoFormatLeaksSecrets(t *testing.T) {
 	src := "../../fixtures/secrets/positive"
 	dir := filepath.Join(t.TempDir(), "repo")
-	copyTree(t, src, dir)
+	testutil.CopyTree(t, src, dir)
 
 	// Every value-like token of the planted files: 16+ characters mixing
 	// letters and digits, split at the separators of URLs, JSON and

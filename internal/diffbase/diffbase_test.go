@@ -12,30 +12,8 @@ import (
 
 	"github.com/sfguard/sfguard/internal/baseline"
 	"github.com/sfguard/sfguard/internal/finding"
+	"github.com/sfguard/sfguard/internal/testutil"
 )
-
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}, args...)...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-	return string(out)
-}
-
-func write(t *testing.T, root, rel, content string) {
-	t.Helper()
-	p := filepath.Join(root, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // tree lists the files under dir with their content.
 func tree(t *testing.T, dir string) map[string]string {
@@ -61,25 +39,25 @@ func TestMaterialize(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	repo := t.TempDir()
-	git(t, repo, "init", "-q")
-	write(t, repo, "force-app/main/default/connectedApps/A.connectedApp-meta.xml", "<ConnectedApp>base</ConnectedApp>\n")
-	write(t, repo, "force-app/main/default/profiles/Admin.profile-meta.xml", "<Profile/>\n")
-	write(t, repo, "docs/readme.md", "hello\n")
+	testutil.Git(t, repo, "init", "-q")
+	testutil.WriteFile(t, repo, "force-app/main/default/connectedApps/A.connectedApp-meta.xml", "<ConnectedApp>base</ConnectedApp>\n")
+	testutil.WriteFile(t, repo, "force-app/main/default/profiles/Admin.profile-meta.xml", "<Profile/>\n")
+	testutil.WriteFile(t, repo, "docs/readme.md", "hello\n")
 	// export-ignore must not hide files from the base scan.
-	write(t, repo, ".gitattributes", "docs/** export-ignore\n")
-	git(t, repo, "add", "-A")
-	git(t, repo, "commit", "-q", "-m", "base")
-	git(t, repo, "tag", "v1")
+	testutil.WriteFile(t, repo, ".gitattributes", "docs/** export-ignore\n")
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "base")
+	testutil.Git(t, repo, "tag", "v1")
 
 	// The PR: change one file, add one, delete one, leave uncommitted edits.
-	write(t, repo, "force-app/main/default/connectedApps/A.connectedApp-meta.xml", "<ConnectedApp>head</ConnectedApp>\n")
-	write(t, repo, "force-app/main/default/connectedApps/B.connectedApp-meta.xml", "<ConnectedApp>new</ConnectedApp>\n")
-	git(t, repo, "rm", "-q", "force-app/main/default/profiles/Admin.profile-meta.xml")
-	git(t, repo, "add", "-A")
-	git(t, repo, "commit", "-q", "-m", "head")
-	write(t, repo, "docs/readme.md", "dirty\n")
-	statusBefore := git(t, repo, "status", "--porcelain")
-	worktreesBefore := git(t, repo, "worktree", "list", "--porcelain")
+	testutil.WriteFile(t, repo, "force-app/main/default/connectedApps/A.connectedApp-meta.xml", "<ConnectedApp>head</ConnectedApp>\n")
+	testutil.WriteFile(t, repo, "force-app/main/default/connectedApps/B.connectedApp-meta.xml", "<ConnectedApp>new</ConnectedApp>\n")
+	testutil.Git(t, repo, "rm", "-q", "force-app/main/default/profiles/Admin.profile-meta.xml")
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "head")
+	testutil.WriteFile(t, repo, "docs/readme.md", "dirty\n")
+	statusBefore := testutil.Git(t, repo, "status", "--porcelain")
+	worktreesBefore := testutil.Git(t, repo, "worktree", "list", "--porcelain")
 
 	dir, cleanup, err := Materialize(repo, "v1")
 	if err != nil {
@@ -94,10 +72,10 @@ func TestMaterialize(t *testing.T) {
 	if d := cmp.Diff(want, tree(t, dir)); d != "" {
 		t.Errorf("base tree (-want +got):\n%s", d)
 	}
-	if got := git(t, repo, "status", "--porcelain"); got != statusBefore {
+	if got := testutil.Git(t, repo, "status", "--porcelain"); got != statusBefore {
 		t.Errorf("the repository's index or work tree changed:\nbefore %q\nafter  %q", statusBefore, got)
 	}
-	if got := git(t, repo, "worktree", "list", "--porcelain"); got != worktreesBefore {
+	if got := testutil.Git(t, repo, "worktree", "list", "--porcelain"); got != worktreesBefore {
 		t.Errorf("a worktree was registered:\n%s", got)
 	}
 	if b, _ := os.ReadFile(filepath.Join(repo, "docs/readme.md")); string(b) != "dirty\n" {
@@ -129,9 +107,9 @@ func TestMaterialize(t *testing.T) {
 	}
 
 	// A directory that did not exist at the base revision is an empty base.
-	write(t, repo, "newdir/x.txt", "x")
-	git(t, repo, "add", "-A")
-	git(t, repo, "commit", "-q", "-m", "newdir")
+	testutil.WriteFile(t, repo, "newdir/x.txt", "x")
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "newdir")
 	dir2, cleanup2, err := Materialize(filepath.Join(repo, "newdir"), "v1")
 	if err != nil {
 		t.Fatal(err)
@@ -147,10 +125,10 @@ func TestMaterializeErrors(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	repo := t.TempDir()
-	git(t, repo, "init", "-q")
-	write(t, repo, "a.txt", "a")
-	git(t, repo, "add", "-A")
-	git(t, repo, "commit", "-q", "-m", "one")
+	testutil.Git(t, repo, "init", "-q")
+	testutil.WriteFile(t, repo, "a.txt", "a")
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "one")
 	notRepo := t.TempDir()
 
 	tests := []struct {

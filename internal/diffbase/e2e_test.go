@@ -3,9 +3,7 @@ package diffbase_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"sort"
 	"testing"
 	"time"
@@ -15,6 +13,7 @@ import (
 	"github.com/sfguard/sfguard/internal/config"
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/scan"
+	"github.com/sfguard/sfguard/internal/testutil"
 )
 
 const app = `<?xml version="1.0" encoding="UTF-8"?>
@@ -34,27 +33,6 @@ const app = `<?xml version="1.0" encoding="UTF-8"?>
 </ConnectedApp>
 `
 
-func write(t *testing.T, root, rel, content string) {
-	t.Helper()
-	p := filepath.Join(root, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func git(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
-
 // TestPRMode runs the pipeline in PR mode on a repository the test creates:
 // a problem that already existed at the base is not reported, one the
 // change introduces is, and a policy the change relaxes is reported as a
@@ -64,19 +42,19 @@ func TestPRMode(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	repo := t.TempDir()
-	git(t, repo, "init", "-q")
+	testutil.Git(t, repo, "init", "-q")
 	dir := "force-app/main/default/connectedApps/"
-	write(t, repo, dir+"Legacy.connectedApp-meta.xml", fmt.Sprintf(app, "Legacy", "legacy", "ENFORCE"))
-	git(t, repo, "add", "-A")
-	git(t, repo, "commit", "-q", "-m", "base")
-	git(t, repo, "tag", "base")
+	testutil.WriteFile(t, repo, dir+"Legacy.connectedApp-meta.xml", fmt.Sprintf(app, "Legacy", "legacy", "ENFORCE"))
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "base")
+	testutil.Git(t, repo, "tag", "base")
 
 	// The change: reformat the old app and relax its IP restrictions, and
 	// add a new app with the same refresh-token problem.
-	write(t, repo, dir+"Legacy.connectedApp-meta.xml", "<!-- edited -->\n"+fmt.Sprintf(app, "Legacy", "legacy", "BYPASS"))
-	write(t, repo, dir+"Fresh.connectedApp-meta.xml", fmt.Sprintf(app, "Fresh", "fresh", "ENFORCE"))
-	git(t, repo, "add", "-A")
-	git(t, repo, "commit", "-q", "-m", "head")
+	testutil.WriteFile(t, repo, dir+"Legacy.connectedApp-meta.xml", "<!-- edited -->\n"+fmt.Sprintf(app, "Legacy", "legacy", "BYPASS"))
+	testutil.WriteFile(t, repo, dir+"Fresh.connectedApp-meta.xml", fmt.Sprintf(app, "Fresh", "fresh", "ENFORCE"))
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "head")
 
 	run := func(diffBase string) []string {
 		t.Helper()
