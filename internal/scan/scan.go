@@ -121,8 +121,10 @@ func scopes(s *Settings) []string {
 	return out
 }
 
-// Run performs the scan.
-func Run(ctx context.Context, s *Settings) (*Result, error) {
+// Run performs the scan. It does not modify *s.
+func Run(ctx context.Context, settings *Settings) (*Result, error) {
+	sc := *settings
+	s := &sc
 	eng, err := NewEngine(s)
 	if err != nil {
 		return nil, err
@@ -428,9 +430,11 @@ func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *repo
 		}
 		res = secrets.ScanWorkTree(work, opts)
 	}
-	if rep != nil && !s.Metadata {
-		rep.Stats.Files += res.Files
-		rep.Stats.Bytes += res.Bytes
+	if rep != nil {
+		// The work-tree walk reads every file, metadata included, so with
+		// both halves the larger count is the number of files read.
+		rep.Stats.Files = max(rep.Stats.Files, res.Files)
+		rep.Stats.Bytes = max(rep.Stats.Bytes, res.Bytes)
 	}
 	diags = append(diags, res.Diagnostics...)
 	inputs := make([]policy.SecretInput, len(res.Candidates))
