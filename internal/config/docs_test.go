@@ -13,6 +13,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/sfguard/sfguard/internal/testutil"
 )
 
 // The documentation is part of the product: these tests keep the example
@@ -39,24 +41,7 @@ func TestExampleConfigLoads(t *testing.T) {
 
 func schema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(filepath.Join(docsDir, "sfguard.schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("sfguard.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("sfguard.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return testutil.CompileSchema(t, filepath.Join(docsDir, "sfguard.schema.json"), false)
 }
 
 // yamlToJSON converts YAML as an editor's YAML 1.2 language server sees it:

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -15,6 +14,8 @@ import (
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/report"
 	"github.com/sfguard/sfguard/internal/scan"
+
+	"github.com/sfguard/sfguard/internal/testutil"
 )
 
 // TestSARIFOfFixtureOrgs scans every shipped fixture org (directories and
@@ -107,23 +108,5 @@ func TestSARIFOfFixtureOrgs(t *testing.T) {
 
 func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("sarif-schema-2.1.0.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("sarif-schema-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return testutil.CompileSchema(t, filepath.Join("testdata", "sarif-schema-2.1.0.json"), true)
 }

@@ -3,7 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,6 +11,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/sfguard/sfguard/internal/finding"
+
+	"github.com/sfguard/sfguard/internal/testutil"
 )
 
 // ciTestReport is a representative scan shared by the CI reporter tests:
@@ -98,24 +100,7 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 
 func sarifValidate(t *testing.T, out []byte) {
 	t.Helper()
-	sf, err := os.Open("testdata/sarif-schema-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sf.Close()
-	doc, err := jsonschema.UnmarshalJSON(sf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("sarif-schema-2.1.0.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("sarif-schema-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sch := testutil.CompileSchema(t, filepath.Join("testdata", "sarif-schema-2.1.0.json"), true)
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // WriteFile writes content to root/rel (slash-separated), creating folders,
@@ -68,4 +70,33 @@ func Git(t testing.TB, dir string, args ...string) string {
 		t.Fatalf("git %v: %v\n%s", args, err, out)
 	}
 	return string(out)
+}
+
+// CompileSchema loads and compiles the JSON Schema file at path. With
+// assertFormat, "format" keywords (uri, date-time …) are checked too, as the
+// SARIF schema expects of its validators.
+func CompileSchema(t testing.TB, path string, assertFormat bool) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	c := jsonschema.NewCompiler()
+	if assertFormat {
+		c.AssertFormat()
+	}
+	name := filepath.Base(path)
+	if err := c.AddResource(name, doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile(name)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return s
 }
