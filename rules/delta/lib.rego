@@ -1,8 +1,11 @@
-# Helpers shared by the PR-delta rules. Delta rules see
-# {"base": <document input or null>, "head": <document input>} for every
-# document present in the working tree, paired with the document of the same
-# type and full name at the --diff-base revision (null when the component is
-# new in the change).
+# METADATA
+# title: Helpers for PR-delta rules
+# description: |
+#   Helpers shared by the PR-delta rules. Delta rules see
+#   {"base": <document input or null>, "head": <document input>} for every
+#   document present in the working tree, paired with the document of the same
+#   type and full name at the --diff-base revision (null when the component is
+#   new in the change).
 package sfguard.lib.delta
 
 import rego.v1

@@ -1,7 +1,10 @@
-# Helpers for the IP address ranges Salesforce stores as start/end pairs
-# (trusted IP ranges, profile login IP ranges, connected app IP ranges).
-# Salesforce writes ranges as two addresses, never as CIDR, so rules reason
-# about the number of addresses a range covers.
+# METADATA
+# title: IP range helpers
+# description: |
+#   Helpers for the IP address ranges Salesforce stores as start/end pairs
+#   (trusted IP ranges, profile login IP ranges, connected app IP ranges).
+#   Salesforce writes ranges as two addresses, never as CIDR, so rules reason
+#   about the number of addresses a range covers.
 package sfguard.lib.net
 
 import rego.v1

@@ -1,5 +1,8 @@
-# Helpers for connected app and external client app OAuth policies, which
-# Salesforce writes differently in the two representations.
+# METADATA
+# title: OAuth policy helpers for connected apps and external client apps
+# description: |
+#   Helpers for connected app and external client app OAuth policies, which
+#   Salesforce writes differently in the two representations.
 package sfguard.lib.oauth
 
 import rego.v1

@@ -1,8 +1,11 @@
-# Password policy facts in both of Salesforce's encodings: the org-wide
-# SecuritySettings passwordPolicies (enums such as NinetyDays) and the
-# per-profile ProfilePasswordPolicy override (integers such as 90). Rules ask
-# for one fact and grade the canonical number, so an org value and a profile
-# override are judged by the same thresholds.
+# METADATA
+# title: Password policy helpers for org and profile encodings
+# description: |
+#   Password policy facts in both of Salesforce's encodings: the org-wide
+#   SecuritySettings passwordPolicies (enums such as NinetyDays) and the
+#   per-profile ProfilePasswordPolicy override (integers such as 90). Rules ask
+#   for one fact and grade the canonical number, so an org value and a profile
+#   override are judged by the same thresholds.
 package sfguard.lib.password
 
 import rego.v1

@@ -1,5 +1,8 @@
-# Helpers for the user permissions of profiles, permission sets, muting
-# permission sets and permission set groups.
+# METADATA
+# title: User permission helpers
+# description: |
+#   Helpers for the user permissions of profiles, permission sets, muting
+#   permission sets and permission set groups.
 package sfguard.lib.perms
 
 import rego.v1

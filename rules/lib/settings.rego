@@ -1,6 +1,9 @@
-# Helpers for org settings (SecuritySettings, OauthOidcSettings,
-# ExternalClientAppSettings) and for grading them the way Salesforce Health
-# Check grades its Baseline Standard.
+# METADATA
+# title: Org settings and Health Check grading helpers
+# description: |
+#   Helpers for org settings (SecuritySettings, OauthOidcSettings,
+#   ExternalClientAppSettings) and for grading them the way Salesforce Health
+#   Check grades its Baseline Standard.
 package sfguard.lib.settings
 
 import rego.v1

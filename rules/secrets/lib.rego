@@ -1,6 +1,9 @@
-# Shared helpers for the secret rules. Detectors in internal/secrets compute
-# the features (see docs/secrets.md); these helpers turn the common ones into
-# decisions so every rule treats placeholders, allowlists and test paths alike.
+# METADATA
+# title: Shared decisions for the secret rules
+# description: |
+#   Shared helpers for the secret rules. Detectors in internal/secrets compute
+#   the features (see docs/secrets.md); these helpers turn the common ones into
+#   decisions so every rule treats placeholders, allowlists and test paths alike.
 package sfguard.lib.secrets
 
 import rego.v1
