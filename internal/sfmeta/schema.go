@@ -109,7 +109,7 @@ var emptySchema = &Field{Kind: KindObject}
 
 // schemaSource holds each type's content in a compact notation, transcribed
 // from the Metadata API guide and real retrieves (see
-// /work/shared/reference/salesforce-metadata.md, §2–§6):
+// /work/shared/reference/salesforce-metadata.md, §2–§6 and §11–§12):
 //
 //	name       a string leaf
 //	name?      a boolean leaf
@@ -253,6 +253,29 @@ var schemaSource = map[string]string{
 
 	"ExternalClientAppSettings": `
 		enableClientSecretInRestApiAccess? enableConsumerSecretApiAccess? enablePackageEcaOauthFromDevOrg?`,
+
+	// §11.2: urlPattern is the only element since API 3x; developerName
+	// appears in the API 32 guide only.
+	"CorsWhitelistOrigin": `developerName urlPattern`,
+
+	// §11.3 (DOC-CSP, WSDL66). context is the CspTrustedSiteContext enum.
+	"CspTrustedSite": `
+		canAccessCamera? canAccessMicrophone? context description endpointUrl isActive?
+		isApplicableToConnectSrc? isApplicableToFontSrc? isApplicableToFrameSrc? isApplicableToImgSrc?
+		isApplicableToMediaSrc? isApplicableToStyleSrc? mobileExtension`,
+
+	// §11.4 (DOC-RSS, WSDL66).
+	"RemoteSiteSetting": `description disableProtocolSecurity? isActive? url`,
+
+	// §12 (DOC-SAML, WSDL66). requestSignatureMethod is xsd:string in the
+	// WSDL (RSA-SHA1/RSA-SHA256 in the guide, 0/1 in real retrieves), so it
+	// stays a string; the rules decide which values are known.
+	"SamlSsoConfig": `
+		attributeName attributeNameIdFormat decryptionCertificate errorUrl executionUserId identityLocation
+		identityMapping issuer loginUrl logoutUrl name oauthTokenEndpoint redirectBinding?
+		requestSignatureMethod requestSigningCertId salesforceLoginUrl samlEntityId samlJitHandlerId
+		samlVersion singleLogoutBinding singleLogoutUrl useConfigRequestMethod? useSameDigestAlgoForSigning?
+		userProvisioning? validationCert`,
 }
 
 // permissionBearing is what Profile, PermissionSet and MutingPermissionSet
