@@ -447,6 +447,30 @@ func TestWalkAncestorIgnoreFiles(t *testing.T) {
 	}
 }
 
+// TestWalkLinkedWorktree: in a linked worktree .git is a file pointing at
+// the repository's git directory; the exclude file git applies is the one
+// in the common directory, and reading .git/info/exclude through the file
+// must not become an input problem.
+func TestWalkLinkedWorktree(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"repo/.git/info/exclude":                    "*.permissionset\n",
+		"repo/.git/worktrees/wt/commondir":          "../..\n",
+		"wt/.git":                                   "gitdir: ../repo/.git/worktrees/wt\n",
+		"wt/src/profiles/Admin.profile":             xml,
+		"wt/src/permissionsets/Local.permissionset": xml,
+	})
+	t.Chdir(filepath.Join(root, "wt"))
+	files, diags := Walk([]string{"src"}, Options{}, true)
+	want := []entry{md("src/profiles/Admin.profile", "Profile", "Admin", sfmeta.FormatMDAPI)}
+	if diff := cmp.Diff(want, summarize(files)); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	if len(diags) != 0 {
+		t.Errorf("unexpected diagnostics: %v", diags)
+	}
+}
+
 // TestNoStat: without the stat, files are listed with Size -1, no size
 // limit applies, and Read still returns the whole file.
 func TestNoStat(t *testing.T) {

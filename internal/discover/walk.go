@@ -181,8 +181,7 @@ func (w *walker) ancestorIgnores(real string, comps []string) (ig ignores, proje
 		for i := repo; i >= 0; i-- {
 			a := ancestors[i]
 			dom := splitComps(a)
-			if i == repo {
-				f := filepath.Join(a, gitDir, "info", "exclude")
+			if f := excludeFile(a); i == repo && f != "" {
 				ig.git = w.load(ig.git, f, w.display(f, f), dom)
 			}
 			f := filepath.Join(a, gitignoreFile)
@@ -200,6 +199,38 @@ func (w *walker) ancestorIgnores(real string, comps []string) (ig ignores, proje
 		ig.force = nil
 	}
 	return ig, project >= 0
+}
+
+// excludeFile is the info/exclude file git reads for the work tree rooted
+// at root. In a linked worktree or a submodule .git is a file ("gitdir:
+// <dir>") and the exclude file lives in the repository's common git
+// directory, named by <dir>/commondir. "" when .git cannot be followed.
+func excludeFile(root string) string {
+	dotgit := filepath.Join(root, gitDir)
+	st, err := os.Stat(dotgit)
+	if err != nil || st.IsDir() {
+		return filepath.Join(dotgit, "info", "exclude")
+	}
+	b, err := os.ReadFile(dotgit)
+	if err != nil {
+		return ""
+	}
+	dir, ok := strings.CutPrefix(strings.TrimSpace(string(b)), "gitdir:")
+	if !ok {
+		return ""
+	}
+	dir = resolveFrom(root, strings.TrimSpace(dir))
+	if c, err := os.ReadFile(filepath.Join(dir, "commondir")); err == nil {
+		dir = resolveFrom(dir, strings.TrimSpace(string(c)))
+	}
+	return filepath.Join(dir, "info", "exclude")
+}
+
+func resolveFrom(base, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(base, p)
 }
 
 func exists(p string) bool {
