@@ -237,11 +237,12 @@ func (b *Baseline) Apply(findings []finding.Finding) (out []finding.Finding, sta
 	return out, stale
 }
 
-// StaleNote is the run note for a stale entry.
-func StaleNote(path string, e Entry) string {
+// StaleNote is the run note for a stale entry, without the baseline's path
+// (the note is placed at the baseline file).
+func StaleNote(e Entry) string {
 	what := e.RuleID
 	if e.Component != "" {
 		what += " on " + e.Component
 	}
-	return fmt.Sprintf("%s: baseline entry %s (%s, %s) no longer matches a finding; regenerate the baseline with --write-baseline to prune it", path, e.Fingerprint, what, e.File)
+	return fmt.Sprintf("baseline entry %s (%s, %s) no longer matches a finding; regenerate the baseline with --write-baseline to prune it", e.Fingerprint, what, e.File)
 }

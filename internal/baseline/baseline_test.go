@@ -145,8 +145,8 @@ func TestWriteLoadApply(t *testing.T) {
 	if len(stale) != 1 || stale[0].RuleID != "SFG-SEC-001" {
 		t.Errorf("stale = %+v, want the fixed SFG-SEC-001 entry", stale)
 	}
-	if !strings.Contains(StaleNote(path, stale[0]), "SFG-SEC-001 on SecuritySettings:Security") {
-		t.Errorf("StaleNote = %q", StaleNote(path, stale[0]))
+	if !strings.Contains(StaleNote(stale[0]), "SFG-SEC-001 on SecuritySettings:Security") {
+		t.Errorf("StaleNote = %q", StaleNote(stale[0]))
 	}
 	for _, f := range next {
 		if f.Suppressed != "" {

@@ -97,31 +97,6 @@ func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
 	return fs
 }
 
-// applyEnv fills flags the user did not set from SFGUARD_<FLAG> variables.
-// Repeatable flags take a comma-separated list.
-func applyEnv(fs *pflag.FlagSet, getenv func(string) string) error {
-	var errs []error
-	fs.VisitAll(func(fl *pflag.Flag) {
-		if fl.Changed {
-			return
-		}
-		v := getenv(config.EnvVar(fl.Name))
-		if v == "" {
-			return
-		}
-		vals := []string{v}
-		if fl.Value.Type() == "stringArray" {
-			vals = strings.Split(v, ",")
-		}
-		for _, x := range vals {
-			if err := fs.Set(fl.Name, strings.TrimSpace(x)); err != nil {
-				errs = append(errs, fmt.Errorf("%s=%q: %w", config.EnvVar(fl.Name), v, err))
-			}
-		}
-	})
-	return errors.Join(errs...)
-}
-
 func runScan(args []string, e env, m mode) int {
 	var f scanFlags
 	fs := newScanFlagSet(m, &f)
@@ -140,11 +115,12 @@ func runScan(args []string, e env, m mode) int {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
 		return ExitError
 	}
-	if err := applyEnv(fs, e.getenv); err != nil {
+	fromEnv, err := applyEnv(fs, e.getenv)
+	if err != nil {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
 		return ExitError
 	}
-	s, err := settingsFrom(&f, fs, m, e)
+	s, err := settingsFrom(&f, fs, m, fromEnv)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
 		return ExitError
@@ -156,7 +132,11 @@ func runScan(args []string, e env, m mode) int {
 	}
 	stdoutWriter, err := report.Lookup(f.format)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "sfguard: --format: %v\n", err)
+		fmt.Fprintf(e.stderr, "sfguard: %s: %v\n", origin(fromEnv, "format"), err)
+		return ExitError
+	}
+	if err := checkGitRepo(s); err != nil {
+		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
 		return ExitError
 	}
 
@@ -188,16 +168,42 @@ func runScan(args []string, e env, m mode) int {
 			fmt.Fprintf(e.stderr, "sfguard: %s\n", d.Error())
 		}
 	}
+	if f.writeBaseline != "" {
+		fmt.Fprintf(e.stderr, "sfguard: wrote %s to %s; scans with --baseline %s report only findings not in it\n",
+			plural(res.BaselineEntries, "baseline entry", "baseline entries"), f.writeBaseline, f.writeBaseline)
+	}
+	if res.StrictFailed {
+		writeStrict(e.stderr, res.StrictNotes)
+	}
 	switch {
 	case code != ExitOK:
 	case len(rep.Diagnostics) > 0:
 		code = ExitError
 	case res.StrictFailed:
 		code = ExitFindings
+	case f.writeBaseline != "":
+		// The findings just became the baseline; failing on them would
+		// make the command that adopts sfguard look broken.
 	case rep.Failing() > 0 && !f.noFail:
 		code = ExitFindings
 	}
 	return code
+}
+
+// writeStrict says that --strict, not a finding, fails the run, and why.
+func writeStrict(w io.Writer, notes []report.Note) {
+	what := plural(len(notes), "suppression or baseline entry", "suppressions or baseline entries")
+	fmt.Fprintf(w, "sfguard: --strict fails the run: %s matched nothing or expired; remove or fix:\n", what)
+	for _, n := range notes {
+		fmt.Fprintf(w, "  %s\n", n.String())
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func isTerminal(w io.Writer) bool {
@@ -210,20 +216,39 @@ type output struct{ format, path string }
 func parseOutputs(specs []string) ([]output, error) {
 	var out []output
 	for _, s := range specs {
-		if name, path, ok := strings.Cut(s, "="); ok && !strings.ContainsAny(name, `/\.`) {
-			if _, err := report.Lookup(name); err != nil {
-				return nil, fmt.Errorf("--output-file %s: %w", s, err)
-			}
-			out = append(out, output{format: name, path: path})
-			continue
-		}
-		format, err := report.FormatForFile(s)
+		o, err := parseOutput(s)
 		if err != nil {
-			return nil, fmt.Errorf("--output-file: %w", err)
+			return nil, fmt.Errorf("--output-file %s: %w", s, err)
 		}
-		out = append(out, output{format: format, path: s})
+		out = append(out, o)
 	}
 	return out, nil
+}
+
+// parseOutput reads one --output-file: FORMAT=FILE, or FILE with a
+// registered extension. Errors list what is registered, so a format added
+// later is offered without touching this code.
+func parseOutput(s string) (output, error) {
+	if name, path, ok := strings.Cut(s, "="); ok && !strings.ContainsAny(name, `/\.`) {
+		if name == "" {
+			return output{}, fmt.Errorf("no format before '=' (write FORMAT=FILE; formats: %s)", strings.Join(report.Formats(), ", "))
+		}
+		if _, err := report.Lookup(name); err != nil {
+			return output{}, err
+		}
+		if path == "" {
+			return output{}, fmt.Errorf("no file name after '=' (write %s=FILE)", name)
+		}
+		return output{format: name, path: path}, nil
+	}
+	if s == "" {
+		return output{}, errors.New("empty file name")
+	}
+	format, err := report.FormatForFile(s)
+	if err != nil {
+		return output{}, err
+	}
+	return output{format: format, path: s}, nil
 }
 
 // writeFile renders into memory first so a failing reporter never leaves a
@@ -253,7 +278,7 @@ func writeFile(o output, rep *report.Report) error {
 }
 
 // settingsFrom merges flags (already over env) with the config file.
-func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, e env) (*scan.Settings, error) {
+func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, fromEnv map[string]bool) (*scan.Settings, error) {
 	s := &scan.Settings{
 		Paths:         fs.Args(),
 		Metadata:      m == modeScan && !f.noMetadata,
@@ -297,7 +322,7 @@ func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, e env) (*scan.Setting
 		s.Secrets = true
 	}
 	if s.Jobs < 1 {
-		return nil, fmt.Errorf("--jobs must be at least 1, got %d", s.Jobs)
+		return nil, fmt.Errorf("%s must be at least 1, got %d", origin(fromEnv, "jobs"), s.Jobs)
 	}
 	cfg, err := loadConfig(f, s.Paths[0])
 	if err != nil {
@@ -306,9 +331,9 @@ func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, e env) (*scan.Setting
 	s.Config = cfg
 	s.FailOn, err = finding.ParseSeverity(f.failOn)
 	if err != nil {
-		return nil, fmt.Errorf("--fail-on: %w", err)
+		return nil, fmt.Errorf("%s: %w", origin(fromEnv, "fail-on"), err)
 	}
-	if !fs.Changed("fail-on") && e.getenv(config.EnvVar("fail-on")) == "" && cfg.FailOn != nil {
+	if !fs.Changed("fail-on") && !fromEnv["fail-on"] && cfg.FailOn != nil {
 		s.FailOn = *cfg.FailOn
 	}
 	if len(f.params) > 0 {

@@ -117,10 +117,16 @@ func WriteGitHub(w io.Writer, r *Report) error {
 		cands = append(cands, githubAnnotation{kind: GitHubKind(f.Severity), file: file, line: line, col: col, title: title, message: msg})
 	}
 
-	// Run notes (expired or unused suppressions, stale baseline entries,
-	// PR mode) come last, as notices, when there is room.
+	// Run notes come last, when there is room: the ones to act on
+	// (expired or unused suppressions, stale baseline entries, inline
+	// ignores that cannot apply, skipped files) as warnings at their file
+	// and line, so they show on the pull request; PR mode as a notice.
 	for _, n := range r.Notes {
-		cands = append(cands, githubAnnotation{kind: "notice", title: "sfguard note", message: n})
+		a := githubAnnotation{kind: "warning", file: n.File, line: n.Line, col: n.Column, title: "sfguard note", message: n.Message}
+		if n.Level == NoteInfo {
+			a.kind = "notice"
+		}
+		cands = append(cands, a)
 	}
 
 	counts := map[string]int{}

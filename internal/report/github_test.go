@@ -22,13 +22,44 @@ func TestGitHubAnnotations(t *testing.T) {
 		"::error file=force-app/main/default/connectedApps/My App.connectedApp-meta.xml,line=23,endLine=23,col=9,title=SFG-CA-001 Refresh tokens never expire (high)::refreshTokenPolicy is infinite",
 		"::warning file=force-app/main/default/permissionsets/Ops.permissionset-meta.xml,line=30,endLine=30,col=5,title=SFG-PERM-001 Modify All Data granted (medium)::ModifyAllData is enabled",
 		"::notice file=config/server.key,line=1,endLine=1,title=SFG-SECRET-002 JWT key file (info)::private key file committed",
-		"::notice title=sfguard note::.sfguard.yaml:12: suppression SFG-CA-009 matched no finding; remove it or fix its rule, component or path",
+		"::warning file=.sfguard.yaml,line=12,endLine=12,title=sfguard note::suppression SFG-CA-009 matched no finding; remove it or fix its rule, component or path",
 	}
 	if d := cmp.Diff(want, strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}
 	if _, err := FormatForFile("x.github"); err == nil {
 		t.Error("the github format has no file extension")
+	}
+}
+
+// TestGitHubNotes: run notes are annotations too — the ones to act on as
+// warnings at the config entry or file they are about, PR mode as a notice.
+func TestGitHubNotes(t *testing.T) {
+	tests := []struct {
+		name string
+		note Note
+		want string
+	}{
+		{"expired suppression", Warningf(".sfguard.yaml", 7, "suppression SFG-APP-001 on ConnectedApp:X expired on 2026-01-31; 1 finding is reported again (reason was: vendor)"),
+			"::warning file=.sfguard.yaml,line=7,endLine=7,title=sfguard note::suppression SFG-APP-001 on ConnectedApp:X expired on 2026-01-31; 1 finding is reported again (reason was: vendor)\n"},
+		{"stale baseline entry", Warningf("sfguard-baseline.json", 0, "baseline entry 0123 (SFG-APP-001 on ConnectedApp:X, a.connectedApp) no longer matches a finding"),
+			"::warning file=sfguard-baseline.json,title=sfguard note::baseline entry 0123 (SFG-APP-001 on ConnectedApp:X, a.connectedApp) no longer matches a finding\n"},
+		{"inline ignore with a column", Note{Level: NoteWarning, File: "a/B.profile", Line: 4, Column: 5, Message: "sfguard-ignore names SFG-NOPE-1, which is not a loaded rule"},
+			"::warning file=a/B.profile,line=4,endLine=4,col=5,title=sfguard note::sfguard-ignore names SFG-NOPE-1, which is not a loaded rule\n"},
+		{"no place", Warningf("", 0, "skipped"), "::warning title=sfguard note::skipped\n"},
+		{"PR mode", Note{Level: NoteInfo, Message: "PR mode: only findings new since main are reported"},
+			"::notice title=sfguard note::PR mode: only findings new since main are reported\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteGitHub(&buf, &Report{Notes: []Note{tc.note}}); err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(tc.want, buf.String()); d != "" {
+				t.Errorf("(-want +got):\n%s", d)
+			}
+		})
 	}
 }
 

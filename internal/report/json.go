@@ -64,7 +64,7 @@ func writeJSON(w io.Writer, r *Report) error {
 		},
 		Findings:    r.Shown(),
 		Diagnostics: r.Diagnostics,
-		Notes:       r.Notes,
+		Notes:       noteStrings(r.Notes),
 	}
 	if out.Findings == nil {
 		out.Findings = []finding.Finding{}

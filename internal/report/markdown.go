@@ -86,7 +86,7 @@ func writeMarkdown(w io.Writer, r *Report, budget, maxRows int) error {
 		}
 		return "`" + markdownCode(strings.TrimSuffix(d.Error(), ": "+d.Message)) + "` " + markdownCell(d.Message)
 	})
-	markdownList(&tail, "Notes", len(r.Notes), func(i int) string { return markdownCell(r.Notes[i]) })
+	markdownList(&tail, "Notes", len(r.Notes), func(i int) string { return markdownCell(r.Notes[i].String()) })
 
 	shown := append([]finding.Finding(nil), r.Shown()...) // sorted below; the Report stays as it is
 	// Most severe first, the pipeline's order within a severity.

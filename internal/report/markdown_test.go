@@ -97,7 +97,7 @@ func TestMarkdownCaps(t *testing.T) {
 			Location: finding.Location{File: fmt.Sprintf("force-app/main/default/profiles/P%04d.profile-meta.xml", i), Line: 7}})
 	}
 	for i := 0; i < 300; i++ {
-		r.Notes = append(r.Notes, fmt.Sprintf("note %d", i))
+		r.Notes = append(r.Notes, Note{Level: NoteWarning, Message: fmt.Sprintf("note %d", i)})
 	}
 
 	tests := []struct {

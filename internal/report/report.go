@@ -37,7 +37,7 @@ type Report struct {
 	Diagnostics []finding.Diagnostic
 	// Notes are run-level messages that are not findings: expired or unused
 	// suppressions, stale baseline entries, skipped files.
-	Notes []string
+	Notes []Note
 	Stats Stats
 	// FailOn is the threshold: findings at or above it fail the run.
 	FailOn         finding.Severity
@@ -85,6 +85,18 @@ func (r *Report) Failing() int {
 		}
 	}
 	return n
+}
+
+// FilesWithFindings counts the distinct files (archive entries apart) that
+// have an active finding.
+func (r *Report) FilesWithFindings() int {
+	files := map[string]bool{}
+	for _, f := range r.Findings {
+		if f.Suppressed == "" {
+			files[f.File] = true
+		}
+	}
+	return len(files)
 }
 
 // RuleByID finds a loaded rule.
@@ -146,6 +158,16 @@ var extensions = map[string]string{}
 // RegisterExtension maps a file extension (with the dot) to a format.
 func RegisterExtension(ext, format string) { extensions[ext] = format }
 
+// Extensions lists the registered output-file extensions, sorted.
+func Extensions() []string {
+	out := make([]string, 0, len(extensions))
+	for e := range extensions {
+		out = append(out, e)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // FormatForFile picks a format from an output file name's extension.
 func FormatForFile(name string) (string, error) {
 	lower := strings.ToLower(name)
@@ -157,7 +179,12 @@ func FormatForFile(name string) (string, error) {
 		}
 	}
 	if best == "" {
-		return "", fmt.Errorf("cannot tell the format of %q from its extension (use FORMAT=%s, e.g. sarif=%s)", name, path.Ext(name), name)
+		what := "no extension"
+		if ext := path.Ext(name); ext != "" {
+			what = fmt.Sprintf("extension %q is not one sfguard writes", ext)
+		}
+		return "", fmt.Errorf("cannot tell the format from the file name: %s (known extensions: %s; or write FORMAT=%s with one of %s)",
+			what, strings.Join(Extensions(), ", "), name, strings.Join(Formats(), ", "))
 	}
 	return extensions[best], nil
 }

@@ -132,7 +132,15 @@ func WriteSARIF(w io.Writer, r *Report) error {
 	for _, note := range r.Notes {
 		n := sarif.NewNotification()
 		n.Level = sarif.LevelWarning
-		n.Message = sarifText(note)
+		if note.Level == NoteInfo {
+			n.Level = sarif.LevelNote
+		}
+		n.Message = sarifText(note.String())
+		if note.File != "" {
+			loc := sarif.NewLocation()
+			loc.PhysicalLocation = sarifPhysical(note.File, note.Line, note.Column)
+			n.Locations = append(n.Locations, loc)
+		}
 		inv.ToolConfigurationNotifications = append(inv.ToolConfigurationNotifications, n)
 	}
 	run.AddInvocation(inv)

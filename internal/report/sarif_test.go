@@ -62,7 +62,7 @@ func ciTestReport() *Report {
 	return &Report{
 		Tool: "sfguard", Version: "0.3.0", Rules: rules, Findings: findings,
 		Diagnostics: []finding.Diagnostic{{File: "force-app/main/default/profiles/Broken.profile-meta.xml", Line: 9, Column: 3, Message: "XML syntax error: unexpected EOF"}},
-		Notes:       []string{".sfguard.yaml:12: suppression SFG-CA-009 matched no finding; remove it or fix its rule, component or path"},
+		Notes:       []Note{Warningf(".sfguard.yaml", 12, "suppression SFG-CA-009 matched no finding; remove it or fix its rule, component or path")},
 		FailOn:      finding.Medium,
 	}
 }

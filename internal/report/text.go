@@ -88,14 +88,16 @@ func writeText(w io.Writer, r *Report) error {
 		fmt.Fprintln(bw)
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(bw, "note: %s\n", n)
+		fmt.Fprintf(bw, "note: %s\n", n.String())
 	}
 	fmt.Fprintln(bw, Summary(r))
 	return bw.Flush()
 }
 
-// Summary is the one-line result shared by the text and Markdown formats,
-// e.g. "7 findings (1 critical, 3 high, 3 medium) in 12 files; 2 suppressed".
+// Summary is the one-line result of the text format, e.g. "7 findings
+// (1 critical, 3 high, 3 medium) in 12 files read, 4 with findings;
+// 2 suppressed." It says what it counted: the files read, and of them the
+// ones with an active finding.
 func Summary(r *Report) string {
 	counts := r.CountBySeverity()
 	total := 0
@@ -112,7 +114,10 @@ func Summary(r *Report) string {
 	} else {
 		fmt.Fprintf(&b, "%d %s (%s)", total, plural(total, "finding", "findings"), strings.Join(parts, ", "))
 	}
-	fmt.Fprintf(&b, " in %d %s", r.Stats.Files, plural(r.Stats.Files, "file", "files"))
+	fmt.Fprintf(&b, " in %d %s read", r.Stats.Files, plural(r.Stats.Files, "file", "files"))
+	if total > 0 {
+		fmt.Fprintf(&b, ", %d with findings", r.FilesWithFindings())
+	}
 	if n := r.SuppressedCount(); n > 0 {
 		fmt.Fprintf(&b, "; %d suppressed", n)
 	}

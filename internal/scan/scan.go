@@ -67,8 +67,11 @@ type Settings struct {
 type Result struct {
 	Report *report.Report
 	// StrictFailed is set when --strict turned a note (unused suppression,
-	// stale baseline entry) into a failure.
+	// stale baseline entry) into a failure; StrictNotes are those notes.
 	StrictFailed bool
+	StrictNotes  []report.Note
+	// BaselineEntries counts the entries written to WriteBaseline.
+	BaselineEntries int
 }
 
 // NewEngine builds the policy engine for the settings.
@@ -176,9 +179,11 @@ func Run(ctx context.Context, settings *Settings) (*Result, error) {
 	var notes []suppress.Note
 	rep.Findings, notes = suppress.Apply(rep.Findings, s.Config.Suppressions, s.Today)
 	for _, n := range notes {
-		rep.Notes = append(rep.Notes, n.String())
+		note := report.Warningf(n.Suppression.File, n.Suppression.Line, "%s", n.Message())
+		rep.Notes = append(rep.Notes, note)
 		if s.Strict && n.FailsStrict {
 			res.StrictFailed = true
+			res.StrictNotes = append(res.StrictNotes, note)
 		}
 	}
 	if s.Baseline != "" {
@@ -189,14 +194,16 @@ func Run(ctx context.Context, settings *Settings) (*Result, error) {
 		var stale []baseline.Entry
 		rep.Findings, stale = b.Apply(rep.Findings)
 		for _, e := range stale {
-			rep.Notes = append(rep.Notes, fmt.Sprintf("baseline %s: entry %s (%s %s) matched no finding; prune it", s.Baseline, e.Fingerprint, e.RuleID, e.Component))
-		}
-		if s.Strict && len(stale) > 0 {
-			res.StrictFailed = true
+			note := report.Warningf(s.Baseline, 0, "%s", baseline.StaleNote(e))
+			rep.Notes = append(rep.Notes, note)
+			if s.Strict {
+				res.StrictFailed = true
+				res.StrictNotes = append(res.StrictNotes, note)
+			}
 		}
 	}
 	if s.WriteBaseline != "" {
-		if err := writeBaseline(s, rep.Findings); err != nil {
+		if res.BaselineEntries, err = writeBaseline(s, rep.Findings); err != nil {
 			return nil, err
 		}
 	}
@@ -213,10 +220,10 @@ func Run(ctx context.Context, settings *Settings) (*Result, error) {
 	return res, nil
 }
 
-func writeBaseline(s *Settings, fs []finding.Finding) error {
+func writeBaseline(s *Settings, fs []finding.Finding) (int, error) {
 	f, err := os.Create(s.WriteBaseline)
 	if err != nil {
-		return fmt.Errorf("--write-baseline: %w", err)
+		return 0, fmt.Errorf("--write-baseline: %w", err)
 	}
 	active := make([]finding.Finding, 0, len(fs))
 	for _, x := range fs {
@@ -226,7 +233,7 @@ func writeBaseline(s *Settings, fs []finding.Finding) error {
 	}
 	werr := baseline.Write(f, s.Tool+" "+s.Version, active)
 	cerr := f.Close()
-	return errors.Join(werr, cerr)
+	return len(active), errors.Join(werr, cerr)
 }
 
 // scanMetadata discovers, parses and evaluates metadata under paths.
@@ -382,7 +389,7 @@ func dropCoveredSecrets(secretFs, metadataFs []finding.Finding, rules []finding.
 
 // scanSecrets runs the credential detectors over the selected source and
 // lets the secret rules decide what is a finding.
-func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []string) {
+func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []report.Note) {
 	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs}
 	var res secrets.Result
 	var diags []finding.Diagnostic
@@ -442,9 +449,9 @@ func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *repo
 		inputs[i] = policy.SecretInput{Detector: c.Detector, Location: c.Location, Secret: c.Secret, Commit: c.Commit, Fields: c.Fields}
 	}
 	fs, ediags := eng.EvalSecrets(ctx, inputs, s.Jobs)
-	var notes []string
+	var notes []report.Note
 	for _, n := range res.Notes {
-		notes = append(notes, n.Path+": "+n.Reason)
+		notes = append(notes, report.Warningf(n.Path, 0, "%s", n.Reason))
 	}
 	return fs, append(diags, ediags...), notes
 }
@@ -511,6 +518,6 @@ func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []
 	deltas, diags := eng.EvalDelta(ctx, baseDocs, head)
 	rep.Findings = append(rep.Findings, deltas...)
 	rep.Diagnostics = append(rep.Diagnostics, diags...)
-	rep.Notes = append(rep.Notes, fmt.Sprintf("PR mode: only findings new since %s are reported", s.DiffBase))
+	rep.Notes = append(rep.Notes, report.Note{Level: report.NoteInfo, Message: fmt.Sprintf("PR mode: only findings new since %s are reported", s.DiffBase)})
 	return nil
 }

@@ -58,20 +58,25 @@ type Note struct {
 // ".sfguard.yaml:12: suppression SFG-CA-001 on ConnectedApp:X expired on
 // 2026-01-31; 2 findings are reported again (reason was: …)".
 func (n Note) String() string {
+	return n.Suppression.Where() + ": " + n.Message()
+}
+
+// Message is String without the suppression's file and line.
+func (n Note) Message() string {
 	s := n.Suppression
 	switch n.Kind {
 	case Expired:
 		if n.Matched == 0 {
-			return fmt.Sprintf("%s: suppression %s expired on %s and matches nothing; remove it",
-				s.Where(), s.Describe(), s.Expires.Format(config.DateLayout))
+			return fmt.Sprintf("suppression %s expired on %s and matches nothing; remove it",
+				s.Describe(), s.Expires.Format(config.DateLayout))
 		}
-		return fmt.Sprintf("%s: suppression %s expired on %s; %s reported again (reason was: %s)",
-			s.Where(), s.Describe(), s.Expires.Format(config.DateLayout), plural(n.Matched, "finding is", "findings are"), s.Reason)
+		return fmt.Sprintf("suppression %s expired on %s; %s reported again (reason was: %s)",
+			s.Describe(), s.Expires.Format(config.DateLayout), plural(n.Matched, "finding is", "findings are"), s.Reason)
 	case Expiring:
-		return fmt.Sprintf("%s: suppression %s expires on %s; after that %s reported again",
-			s.Where(), s.Describe(), s.Expires.Format(config.DateLayout), plural(n.Matched, "finding is", "findings are"))
+		return fmt.Sprintf("suppression %s expires on %s; after that %s reported again",
+			s.Describe(), s.Expires.Format(config.DateLayout), plural(n.Matched, "finding is", "findings are"))
 	default:
-		return fmt.Sprintf("%s: suppression %s matched no finding; remove it or fix its rule, component or path", s.Where(), s.Describe())
+		return fmt.Sprintf("suppression %s matched no finding; remove it or fix its rule, component or path", s.Describe())
 	}
 }
 

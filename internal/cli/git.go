@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+
+	"github.com/sfguard/sfguard/internal/scan"
+)
+
+// checkGitRepo fails early, in one line, when a mode that reads git is asked
+// for outside a git repository; otherwise the user would get git's own
+// usage text (git diff without a repository prints its whole manual).
+func checkGitRepo(s *scan.Settings) error {
+	flag, why := gitMode(s)
+	if flag == "" {
+		return nil
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		return fmt.Errorf("%s %s, but git is not installed (or not on PATH)", flag, why)
+	}
+	dir := gitDir(s)
+	cmd := exec.Command("git", "-C", dir, "rev-parse", "--git-dir")
+	if err := cmd.Run(); err != nil {
+		where := dir
+		if dir == "." {
+			where = "the current directory"
+		}
+		return fmt.Errorf("%s %s, but %s is not inside a git repository", flag, why, where)
+	}
+	return nil
+}
+
+// gitMode names the flag that makes the scan read git, and what it reads.
+func gitMode(s *scan.Settings) (flag, why string) {
+	switch {
+	case s.Staged:
+		return "--staged", "reads the staged content of the git index"
+	case s.Since != "":
+		return "--since", "reads git history"
+	case s.History:
+		return "--history", "reads git history"
+	case s.DiffBase != "":
+		return "--diff-base", "compares with a git revision"
+	}
+	return "", ""
+}
+
+// gitDir is the directory the scan runs git in: RepoDir, or a single
+// directory argument, or the current directory (as package scan does).
+func gitDir(s *scan.Settings) string {
+	if s.RepoDir != "" {
+		return s.RepoDir
+	}
+	if len(s.Paths) == 1 {
+		if st, err := os.Stat(s.Paths[0]); err == nil && st.IsDir() {
+			return s.Paths[0]
+		}
+	}
+	return "."
+}
