@@ -66,6 +66,8 @@ type typer struct {
 	// keys shares one term per element name: a 20 MB profile has
 	// hundreds of thousands of objects with the same few keys.
 	keys map[string]*ast.Term
+	// problems collects malformed and duplicated values when non-nil.
+	problems *[]Problem
 }
 
 func (c *typer) key(name string) *ast.Term {
@@ -84,9 +86,33 @@ type group struct {
 
 // object types the children of n. Children are grouped by name in order of
 // first occurrence; a group becomes an array when the schema says the
-// element repeats or when it occurs more than once (so nothing is lost even
-// for an unexpected duplicate).
+// element repeats or when an element the schema does not know occurs more
+// than once (so nothing is lost). A known single-valued element that occurs
+// twice is an input problem (see problems.go): rules see one value, the less
+// secure of the two.
 func (c *typer) object(n *Node, f *sfmeta.Field) ast.Object {
+	groups := groupChildren(n)
+	obj := ast.NewObjectWithCapacity(len(groups))
+	for _, g := range groups {
+		cf := f.Child(g.name)
+		switch {
+		case cf != nil && cf.Repeated, cf == nil && len(g.nodes) > 1:
+			terms := make([]*ast.Term, len(g.nodes))
+			for i, ch := range g.nodes {
+				terms[i] = c.value(ch, cf)
+			}
+			obj.Insert(c.key(g.name), ast.NewTerm(ast.NewArray(terms...)))
+		case len(g.nodes) > 1:
+			c.duplicate(g.nodes, cf)
+			obj.Insert(c.key(g.name), c.worst(g.nodes, cf))
+		default:
+			obj.Insert(c.key(g.name), c.value(g.nodes[0], cf))
+		}
+	}
+	return obj
+}
+
+func groupChildren(n *Node) []group {
 	var groups []group
 	last := -1
 	for _, ch := range n.Children {
@@ -107,20 +133,7 @@ func (c *typer) object(n *Node, f *sfmeta.Field) ast.Object {
 		}
 		groups[last].nodes = append(groups[last].nodes, ch)
 	}
-	obj := ast.NewObjectWithCapacity(len(groups))
-	for _, g := range groups {
-		cf := f.Child(g.name)
-		if (cf != nil && cf.Repeated) || len(g.nodes) > 1 {
-			terms := make([]*ast.Term, len(g.nodes))
-			for i, ch := range g.nodes {
-				terms[i] = c.value(ch, cf)
-			}
-			obj.Insert(c.key(g.name), ast.NewTerm(ast.NewArray(terms...)))
-			continue
-		}
-		obj.Insert(c.key(g.name), c.value(g.nodes[0], cf))
-	}
-	return obj
+	return groups
 }
 
 func (c *typer) value(n *Node, f *sfmeta.Field) *ast.Term {
@@ -139,7 +152,15 @@ func (c *typer) value(n *Node, f *sfmeta.Field) *ast.Term {
 		if n.Text == "" {
 			return ast.NewTerm(ast.NewObject())
 		}
-	case sfmeta.KindBool, sfmeta.KindInfer:
+	case sfmeta.KindBool:
+		if b, ok := sfmeta.ParseBool(n.Text); ok {
+			return ast.InternedTerm(b)
+		}
+		// Fail closed: a value Salesforce would reject on deploy is read
+		// as the insecure one, and reported as an input problem.
+		c.malformed(n, f)
+		return ast.InternedTerm(f.Pessimistic())
+	case sfmeta.KindInfer:
 		// Unknown leaves become booleans only for the exact literals, so
 		// a description reading "True story" stays a string.
 		switch n.Text {
@@ -149,10 +170,12 @@ func (c *typer) value(n *Node, f *sfmeta.Field) *ast.Term {
 			return ast.InternedTerm(false)
 		}
 	case sfmeta.KindInt:
-		// Text that is not an integer stays a string so that rules can
-		// still see (and report) it instead of failing.
 		if i, err := strconv.Atoi(n.Text); err == nil {
 			return ast.InternedTerm(i)
+		}
+		c.malformed(n, f)
+		if f.Ints != nil {
+			return ast.InternedTerm(f.Ints.Worst)
 		}
 	}
 	return ast.InternedTerm(n.Text)

@@ -71,12 +71,12 @@ func TestContentTyping(t *testing.T) {
 					"idTokenConfig":   obj{"idTokenValidity": json.Number("5")},
 					"isAdminApproved": true,
 					"isDPopEnabled":   false,      // not in the schema, inferred
-					"isPkceRequired":  "yes",      // a known boolean with other text stays a string
+					"isPkceRequired":  false,      // a malformed boolean reads as the insecure value
 					"scopes":          arr{"Api"}, // one scope is still an array
 				},
 				"oauthPolicy":   obj{}, // known container, empty
 				"profileName":   arr{"Integration User"},
-				"sessionPolicy": obj{"sessionTimeout": "abc"}, // integer that does not parse
+				"sessionPolicy": obj{"sessionTimeout": json.Number("1440")}, // malformed integer: the least secure value
 				"startUrl":      "https://example.com/start",
 			},
 		},

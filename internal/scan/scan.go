@@ -263,9 +263,10 @@ func discoverOptions(s *Settings) discover.Options {
 // parsed keeping only the top-level elements the loaded rules read.
 func parseAll(eng *policy.Engine, files []discover.File, jobs int) ([]*model.Document, []finding.Diagnostic, int64) {
 	type slot struct {
-		doc  *model.Document
-		diag *finding.Diagnostic
-		n    int64
+		doc   *model.Document
+		diag  *finding.Diagnostic
+		probs []finding.Diagnostic
+		n     int64
 	}
 	keeps := map[string]func(string) bool{}
 	for _, f := range files {
@@ -293,6 +294,11 @@ func parseAll(eng *policy.Engine, files []discover.File, jobs int) ([]*model.Doc
 			return
 		}
 		slots[i].doc = d
+		// Malformed and duplicated values: the rules read them
+		// pessimistically, the run still exits 2 (docs/input.md).
+		for _, p := range d.Problems() {
+			slots[i].probs = append(slots[i].probs, finding.Diagnostic{File: f.Path, Line: p.Line, Column: p.Col, Message: p.Msg})
+		}
 	})
 	var docs []*model.Document
 	var diags []finding.Diagnostic
@@ -305,6 +311,7 @@ func parseAll(eng *policy.Engine, files []discover.File, jobs int) ([]*model.Doc
 		if s.diag != nil {
 			diags = append(diags, *s.diag)
 		}
+		diags = append(diags, s.probs...)
 	}
 	return docs, diags, total
 }

@@ -41,6 +41,13 @@ type Field struct {
 	// Repeated elements are always arrays in the Rego input, even when
 	// they occur once (or are the only child).
 	Repeated bool
+	// Enum is the documented value set of a string element (values.go).
+	Enum *Enum
+	// SecureWhenTrue marks booleans whose secure value is true; a
+	// malformed one reads as false (values.go).
+	SecureWhenTrue bool
+	// Ints orders the values of an integer element rules grade (values.go).
+	Ints     *IntOrder
 	children map[string]*Field
 }
 
