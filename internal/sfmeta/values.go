@@ -264,7 +264,6 @@ func init() {
 	}
 	for typeName, m := range intOrders {
 		for path, o := range m {
-			o := o
 			mustLookup(byName[typeName], path, KindInt).Ints = &o
 		}
 	}
