@@ -559,6 +559,12 @@ func EnvVar(flag string) string {
 type parser struct {
 	file string
 	errs []error
+	// valueNodes counts the parameter nodes converted, aliases expanded;
+	// valueRoot is the parameter being converted and valueTooBig records
+	// that it hit a bound.
+	valueNodes  int
+	valueRoot   *yaml.Node
+	valueTooBig bool
 }
 
 func (p *parser) errf(n *yaml.Node, format string, args ...any) {
@@ -644,11 +650,39 @@ func (p *parser) glob(n *yaml.Node, what, pattern string) bool {
 	return true
 }
 
+// Bounds on a parameter value once YAML aliases are expanded: a recursive
+// alias (`a: &x [*x]`) would otherwise recurse until the stack overflows, and
+// nested aliases expand exponentially (a "billion laughs" in YAML).
+const (
+	maxValueDepth = 64
+	maxValueNodes = 100_000
+)
+
 // value converts a parameter node into plain Go values.
+// A bound hit is reported once, at the parameter being converted.
 func (p *parser) value(n *yaml.Node) (any, bool) {
+	p.valueRoot, p.valueTooBig = n, false
+	return p.valueAt(n, 0)
+}
+
+func (p *parser) valueAt(n *yaml.Node, depth int) (any, bool) {
+	p.valueNodes++
+	if p.valueTooBig {
+		return nil, false
+	}
+	switch {
+	case depth > maxValueDepth:
+		p.errf(p.valueRoot, "parameter value nested deeper than %d levels (a recursive alias?)", maxValueDepth)
+		p.valueTooBig = true
+		return nil, false
+	case p.valueNodes > maxValueNodes:
+		p.errf(p.valueRoot, "parameter values expand to more than %d elements (aliases?)", maxValueNodes)
+		p.valueTooBig = true
+		return nil, false
+	}
 	switch n.Kind {
 	case yaml.AliasNode:
-		return p.value(n.Alias)
+		return p.valueAt(n.Alias, depth+1)
 	case yaml.ScalarNode:
 		switch n.Tag {
 		case "!!null":
@@ -682,7 +716,7 @@ func (p *parser) value(n *yaml.Node) (any, bool) {
 		out := make([]any, 0, len(n.Content))
 		ok := true
 		for _, c := range n.Content {
-			v, good := p.value(c)
+			v, good := p.valueAt(c, depth+1)
 			ok = ok && good
 			out = append(out, v)
 		}
@@ -691,7 +725,7 @@ func (p *parser) value(n *yaml.Node) (any, bool) {
 		out := map[string]any{}
 		ok := true
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			v, good := p.value(n.Content[i+1])
+			v, good := p.valueAt(n.Content[i+1], depth+1)
 			ok = ok && good
 			out[n.Content[i].Value] = v
 		}

@@ -121,6 +121,9 @@ func TestParseErrors(t *testing.T) {
 		{"syntax", "rules:\n  disable: [a\n", []string{"c.yaml:"}},
 		{"not a mapping", "- a\n- b\n", []string{"c.yaml:1: the configuration must be a mapping"}},
 		{"empty suppression entry", "suppressions:\n  -\n", []string{"c.yaml:2: suppressions entry must be a mapping, got nothing"}},
+		{"recursive alias", "params:\n  a: &x [1, *x]\n", []string{"c.yaml:2: parameter value nested deeper than 64 levels (a recursive alias?)"}},
+		{"alias bomb", "params:\n  a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n  e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n  f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+			[]string{"c.yaml:6: parameter values expand to more than 100000 elements (aliases?)", "c.yaml:7: parameter values expand"}},
 		{"several errors at once", "failOn: nope\nbogus: 1\n", []string{`c.yaml:1: failOn: unknown severity "nope"`, `c.yaml:2: unknown key "bogus"`}},
 	}
 	for _, tt := range tests {
