@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/beevik/etree"
+
+	"github.com/sfguard/sfguard/internal/sfmeta"
 )
 
 // ParseError is a problem with a file's bytes. Line and Col are 1-based (Col
@@ -84,11 +86,18 @@ func checkPrologue(data []byte) (bom int, err error) {
 	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
 		return 0, &ParseError{Line: 1, Col: 1, Msg: "unsupported encoding UTF-16: Salesforce metadata is UTF-8"}
 	}
+	if utf16NoBOM(data) {
+		return 0, &ParseError{Line: 1, Col: 1, Msg: "UTF-16 text (no BOM): Salesforce metadata is UTF-8"}
+	}
 	if bytes.HasPrefix(data, utf8BOM) {
 		bom = len(utf8BOM)
 	}
 	if enc, ok := declaredEncoding(data[bom:]); ok && !isUTF8Name(enc) {
-		return 0, &ParseError{Line: 1, Col: 1, Msg: fmt.Sprintf("unsupported encoding %s: Salesforce metadata is UTF-8", enc)}
+		return 0, &ParseError{Line: 1, Col: 1, Msg: fmt.Sprintf("unsupported encoding %s: Salesforce metadata is UTF-8", encodingName(enc))}
+	}
+	if off := bytes.IndexByte(data, 0); off >= 0 {
+		line, col := positionOf(data, bom, off)
+		return 0, &ParseError{Line: line, Col: col, Msg: "NUL byte: not allowed in XML (a binary file?)"}
 	}
 	if !utf8.Valid(data) {
 		off := firstInvalidUTF8(data)
@@ -96,6 +105,20 @@ func checkPrologue(data []byte) (bom int, err error) {
 		return 0, &ParseError{Line: line, Col: col, Msg: fmt.Sprintf("invalid UTF-8 byte 0x%02X", data[off])}
 	}
 	return bom, nil
+}
+
+// utf16NoBOM recognises UTF-16 without a byte order mark by its first
+// character: XML starts with an ASCII '<' (or white space), which UTF-16
+// writes as that byte next to a NUL.
+func utf16NoBOM(data []byte) bool {
+	if len(data) < 2 {
+		return false
+	}
+	lo, hi := data[0], data[1]
+	if lo == 0 {
+		lo, hi = hi, lo // big-endian
+	}
+	return hi == 0 && lo != 0 && (lo == '<' || isSpace(lo))
 }
 
 // declaredEncoding returns the encoding pseudo-attribute of an XML
@@ -213,7 +236,29 @@ func (s *scanner) errAt(off int, format string, args ...any) error {
 	return &ParseError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 }
 
-func (s *scanner) name(start, end int) string { return string(s.data[start:end]) }
+// tag is how a message names the tag whose qualified name is at
+// data[start:end]: the name itself when it is an element of some metadata
+// type, otherwise "…". In a malformed file what the scanner takes for a tag
+// may be the inside of a password holding a '<' (<password>ab<cd</password>),
+// and no message may quote a credential; the position still leads to it.
+func (s *scanner) tag(start, end int) string {
+	if name := s.data[start:end]; sfmeta.KnownElement(string(localName(name))) {
+		return string(name)
+	}
+	return "…"
+}
+
+// endTag names the end tag at data[start:end] that should have closed
+// the expected one. Besides known names, a near miss of a known expected
+// name (</userPermission> for <userPermissions>) is a typo worth showing:
+// it differs from an element name by at most two edits, so it carries no
+// secret.
+func (s *scanner) endTag(start, end int, expected string) string {
+	if expected != "…" && editDistanceAtMost(string(s.data[start:end]), expected, 2) {
+		return string(s.data[start:end])
+	}
+	return s.tag(start, end)
+}
 
 // keepChild asks keep about a top-level child, remembering the last answer:
 // retrieved files list children alphabetically, so runs of the same name
@@ -302,13 +347,14 @@ func (s *scanner) scan() error {
 				nameEnd--
 			}
 			if len(s.stack) == 0 {
-				return s.errAt(lt, "end tag </%s> without a matching start tag", s.name(nameStart, nameEnd))
+				return s.errAt(lt, "end tag </%s> without a matching start tag", s.tag(nameStart, nameEnd))
 			}
 			top := s.stack[len(s.stack)-1]
 			if !bytes.Equal(data[nameStart:nameEnd], data[top.nameStart:top.nameEnd]) {
 				l, c := positionOf(data, s.bom, top.off)
+				want := s.tag(top.nameStart, top.nameEnd)
 				return s.errAt(lt, "mismatched end tag </%s>: expected </%s> to close the element opened at line %d:%d",
-					s.name(nameStart, nameEnd), s.name(top.nameStart, top.nameEnd), l, c)
+					s.endTag(nameStart, nameEnd, want), want, l, c)
 			}
 			s.stack = s.stack[:len(s.stack)-1]
 			switch len(s.stack) {
@@ -339,7 +385,7 @@ func (s *scanner) scan() error {
 			level := len(s.stack)
 			if level == 0 {
 				if rootClosed {
-					return s.errAt(lt, "a second root element <%s>", s.name(nameStart, nameEnd))
+					return s.errAt(lt, "a second root element <%s>", s.tag(nameStart, nameEnd))
 				}
 				rootSeen = true
 			}
@@ -378,7 +424,7 @@ func (s *scanner) scan() error {
 		top := s.stack[len(s.stack)-1]
 		l, c := positionOf(data, s.bom, top.off)
 		return s.errAt(len(data), "unexpected end of file: <%s> opened at line %d:%d is not closed (truncated file?)",
-			s.name(top.nameStart, top.nameEnd), l, c)
+			s.tag(top.nameStart, top.nameEnd), l, c)
 	}
 	if !rootSeen {
 		return s.errAt(len(data), "no root element")
@@ -395,16 +441,16 @@ func (s *scanner) tagEnd(lt, from int) (int, error) {
 		case '>':
 			return k, nil
 		case '<':
-			return 0, s.errAt(k, "unexpected '<' inside the tag <%s>", s.name(lt+1, from))
+			return 0, s.errAt(k, "unexpected '<' inside the tag <%s>", s.tag(lt+1, from))
 		case '"', '\'':
 			q := bytes.IndexByte(data[k+1:], data[k])
 			if q < 0 {
-				return 0, s.errAt(k, "unterminated attribute value in <%s>", s.name(lt+1, from))
+				return 0, s.errAt(k, "unterminated attribute value in <%s>", s.tag(lt+1, from))
 			}
 			k += q + 1
 		}
 	}
-	return 0, s.errAt(lt, "unexpected end of file inside the tag <%s>", s.name(lt+1, from))
+	return 0, s.errAt(lt, "unexpected end of file inside the tag <%s>", s.tag(lt+1, from))
 }
 
 // doctype skips a DOCTYPE declaration, rejecting entity declarations:
@@ -493,11 +539,11 @@ func (s *scanner) etreeError(buf []byte, etreeErr error) error {
 		var syn *xml.SyntaxError
 		if errors.As(err, &syn) {
 			off := s.origOffset(int(dec.InputOffset()))
-			return s.errAt(off, "malformed XML: %s", syn.Msg)
+			return s.errAt(off, "malformed XML: %s", syntaxMessage(syn.Msg))
 		}
 		break
 	}
-	return &ParseError{Line: 1, Col: 1, Msg: "malformed XML: " + etreeErr.Error()}
+	return &ParseError{Line: 1, Col: 1, Msg: "malformed XML"}
 }
 
 // convert turns the etree tree into Nodes, attaching the recorded

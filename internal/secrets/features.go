@@ -33,9 +33,35 @@ func entropy(s string) float64 {
 // templates, docs and tests do.
 var placeholderWords = []string{
 	"your", "xxxx", "changeme", "change_me", "change-me", "placeholder", "dummy", "example", "sample",
-	"redacted", "replace", "insert", "enter_", "enter-", "<", ">", "****", "...", "…", "todo", "fixme",
+	"redacted", "replace", "insert", "enter_", "enter-", "****", "...", "…", "todo", "fixme",
 	"fake", "_here", "-here", "notreal", "not_real", "not-a-real", "foobar", "lorem", "test", "secret_value",
 	"mock", "123456", "abcdef", "qwerty",
+}
+
+// angleTemplate reports a template slot such as "<password>" or
+// "<your token here>": a '<', at least three letters (with spaces, '_',
+// '-' or '.'), a '>'. A bare '<' or '>' is not
+// enough: passwords hold them, and an unescaped one in XML is exactly the
+// malformed file whose secret must still be reported.
+func angleTemplate(v string) bool {
+	for i := strings.IndexByte(v, '<'); i >= 0; {
+		j := strings.IndexByte(v[i+1:], '>')
+		if j < 0 {
+			return false
+		}
+		slot := v[i+1 : i+1+j]
+		if len(slot) >= 3 && strings.IndexFunc(slot, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune(" _-.", r))
+		}) < 0 {
+			return true
+		}
+		k := strings.IndexByte(v[i+1:], '<')
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 // placeholderValue reports whether v looks like a stand-in rather than a
@@ -51,7 +77,7 @@ func placeholderValue(v string) bool {
 			return true
 		}
 	}
-	if isConstName(v) {
+	if isConstName(v) || angleTemplate(v) {
 		return true
 	}
 	// Low variety: "aaaaaaaa", "00000000", "abababab".

@@ -61,7 +61,13 @@ func (s *blobScan) parseAssignment(ms, me int) (assignment, bool) {
 		if d[vs-2] == '/' {
 			return assignment{}, false // <key/>
 		}
-		ve := bytes.IndexByte(d[vs:le], '<')
+		// The value runs to the matching end tag on the line, so that a
+		// password holding a raw '<' (malformed XML the metadata half
+		// rejects) is still seen whole; else to the first '<'.
+		ve := bytes.Index(d[vs:le], []byte("</"+key+">"))
+		if ve < 0 {
+			ve = bytes.IndexByte(d[vs:le], '<')
+		}
 		if ve < 0 {
 			ve = le
 		} else {

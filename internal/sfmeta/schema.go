@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ValueKind says how an element's text becomes a Rego value.
@@ -393,3 +394,44 @@ func parseFields(parent *Field, toks []string) ([]string, error) {
 	}
 	return toks, nil
 }
+
+// secretishElements are the elements of the types read only for
+// credentials (they have no content schema), as the Metadata API guide
+// lists them.
+var secretishElements = strings.Fields(`
+	allowMergeFieldsInBody allowMergeFieldsInHeader authProvider authTokenEndpointUrl authorizeUrl
+	awsAccessKey awsAccessSecret awsRegion awsService calloutStatus certificate consumerKey consumerSecret
+	customErrorsUrl defaultScopes endpoint executionUser externalCredentialParameters
+	friendlyName generateAuthorizationHeader iconUrl idTokenIssuer includeOrgIdInIdentifier
+	jwtAudience jwtFormulaSubject jwtIssuer jwtSigningCertificate label namedCredentialParameters
+	namedCredentialType oauthRefreshToken oauthScope oauthToken parameterName parameterType parameterValue
+	password principalType protocol providerType registrationHandler sendAccessTokenInHeader
+	sendClientCredentialsInHeader sequenceNumber tokenUrl userInfoUrl username`)
+
+// Built on first use: schemas is filled by init, after package variables.
+var knownElements = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	var add func(f *Field)
+	add = func(f *Field) {
+		for name, c := range f.children {
+			m[name] = true
+			add(c)
+		}
+	}
+	for _, f := range schemas {
+		add(f)
+	}
+	for _, t := range Types {
+		m[t.Root] = true
+	}
+	for _, n := range secretishElements {
+		m[n] = true
+	}
+	return m
+})
+
+// KnownElement reports whether name (a local name) is an element of some
+// type sfguard reads. Diagnostics quote only such names: in a malformed
+// file, what looks like a tag may be the inside of a password that holds
+// a '<'.
+func KnownElement(name string) bool { return knownElements()[name] }

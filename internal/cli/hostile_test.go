@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sfguard/sfguard/internal/report"
+)
+
+// malformedSecrets are metadata files made malformed by the credential
+// they hold (a raw '<' or '&' in the value, a file cut short inside it).
+// Each value must be reported by the credential scan, and no output may
+// show it or any 8-character piece of it.
+var malformedSecrets = []struct{ path, secret, xml string }{
+	{
+		path:   "force-app/main/default/namedCredentials/Erp.namedCredential-meta.xml",
+		secret: "Xq7v<Rt9mWz2Lp4Kd8Ns3Bh6",
+		xml: `<?xml version="1.0" encoding="UTF-8"?>
+<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">
+    <endpoint>https://erp.example.com</endpoint>
+    <label>Erp</label>
+    <password>SECRET</password>
+    <principalType>NamedUser</principalType>
+    <protocol>Password</protocol>
+    <username>svc-erp</username>
+</NamedCredential>
+`,
+	},
+	{
+		path:   "force-app/main/default/namedCredentials/Billing.namedCredential-meta.xml",
+		secret: "Pq3<Wm8>Zt6Lx9Rv2Nc5Hy4",
+		xml: `<?xml version="1.0" encoding="UTF-8"?>
+<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">
+    <endpoint>https://billing.example.com</endpoint>
+    <label>Billing</label>
+    <password>SECRET</password>
+    <principalType>NamedUser</principalType>
+    <protocol>Password</protocol>
+    <username>svc-billing</username>
+</NamedCredential>
+`,
+	},
+	{
+		path:   "force-app/main/default/connectedApps/Sync.connectedApp-meta.xml",
+		secret: "9F3A6C1E0B7D&4E2A8F5C3B9D1E7A0C6F2B8D4E1A9C7F3B5D0E6A2C8F4B1D7",
+		xml: `<?xml version="1.0" encoding="UTF-8"?>
+<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">
+    <contactEmail>ops@example.com</contactEmail>
+    <label>Sync</label>
+    <oauthConfig>
+        <callbackUrl>https://sync.example.com/cb</callbackUrl>
+        <consumerKey>3MVG9fTLmJ60pJ5JAzq1bnHXc0r2rTj5Xw8x7rDqbYzVn4Lk2Jh6Gf1Ds3Aq9Wm0Pl8Ok7Ij6Uh5Yg4Tf3</consumerKey>
+        <consumerSecret>SECRET</consumerSecret>
+        <scopes>Api</scopes>
+    </oauthConfig>
+</ConnectedApp>
+`,
+	},
+	{
+		path:   "force-app/main/default/connectedApps/Cut.connectedApp-meta.xml",
+		secret: "2B7E151628AED2A6ABF7158809CF4F3C762E7160F38B4DA56A784D9045190CFE",
+		xml: `<?xml version="1.0" encoding="UTF-8"?>
+<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Cut</label>
+    <oauthConfig>
+        <consumerSecret>SECRET
+`,
+	},
+}
+
+func TestMalformedFilesLeakNothing(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "sfdx-project.json"), []byte(`{"packageDirectories":[{"path":"force-app","default":true}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range malformedSecrets {
+		p := filepath.Join(dir, filepath.FromSlash(m.path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(m.xml, "SECRET", m.secret, 1)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	outputs := map[string]string{}
+	for _, format := range report.Formats() {
+		_, stdout, stderr := runCLI(t, nil, "scan", "--no-config", "--no-color", "--format", format, dir)
+		outputs[format] = stdout
+		outputs[format+" (stderr)"] = stderr
+	}
+
+	var rep struct {
+		Findings    []jsonFinding `json:"findings"`
+		Diagnostics []struct {
+			File string `json:"file"`
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(outputs["json"]), &rep); err != nil {
+		t.Fatalf("json: %v\n%s", err, outputs["json"])
+	}
+	for _, m := range malformedSecrets {
+		found, diagnosed := false, false
+		for _, f := range rep.Findings {
+			found = found || strings.HasSuffix(f.File, m.path) && strings.HasPrefix(f.RuleID, "SFG-SEC-")
+		}
+		for _, d := range rep.Diagnostics {
+			diagnosed = diagnosed || strings.HasSuffix(d.File, m.path)
+		}
+		if !found {
+			t.Errorf("%s: the credential in the malformed file is not reported", m.path)
+		}
+		if !diagnosed {
+			t.Errorf("%s: the malformed file is not reported as an input problem", m.path)
+		}
+	}
+	for name, out := range outputs {
+		plain := unescapeOutput(out)
+		for _, m := range malformedSecrets {
+			for i := 0; i+8 <= len(m.secret); i++ {
+				frag := m.secret[i : i+8]
+				if strings.Contains(out, frag) || strings.Contains(plain, frag) {
+					t.Errorf("%s output contains characters %d–%d of the secret in %s", name, i+1, i+8, m.path)
+					break
+				}
+			}
+		}
+	}
+}
+
+// unescapeOutput undoes the escaping of the JSON, SARIF, HTML and XML
+// formats, so that a fragment holding '<' or '&' is found in them too.
+func unescapeOutput(s string) string {
+	return strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&", "&lt;", "<", "&gt;", ">", "&amp;", "&",
+		"&#39;", "'", "&#34;", `"`, "&quot;", `"`, `\<`, "<", `\>`, ">", `\&`, "&").Replace(s)
+}
