@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/pflag"
 
@@ -18,6 +17,7 @@ func runRules(args []string, e env) int {
 	fs := pflag.NewFlagSet("rules", pflag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	format := fs.StringP("format", "f", "text", "text or json")
+	tag := fs.String("tag", "", "list only the rules with this `TAG`")
 	policies := fs.StringArrayP("policy", "p", nil, "also list the rules in `DIR`; repeatable")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -31,6 +31,12 @@ func runRules(args []string, e env) int {
 		return ExitError
 	}
 	rules := eng.Rules()
+	if *tag != "" {
+		if rules = withTag(rules, *tag); len(rules) == 0 {
+			fmt.Fprintf(e.stderr, "sfguard: no rule has the tag %q ('sfguard rules' shows each rule's tags)\n", *tag)
+			return ExitError
+		}
+	}
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(e.stdout)
@@ -44,17 +50,7 @@ func runRules(args []string, e env) int {
 			return ExitError
 		}
 	case "text":
-		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tSEVERITY\tAPPLIES TO\tTITLE")
-		for _, r := range rules {
-			types := strings.Join(r.Types, ", ")
-			if types == "" {
-				types = "(" + r.Scope + ")"
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, types, r.Title)
-		}
-		tw.Flush()
-		fmt.Fprintf(e.stdout, "\n%d rules. 'sfguard explain RULE-ID' prints one in full.\n", len(rules))
+		writeRulesText(e.stdout, rules, rulesWidth(e.stdout))
 	default:
 		fmt.Fprintf(e.stderr, "sfguard: --format: want text or json, got %q\n", *format)
 		return ExitError
