@@ -13,9 +13,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sfguard/sfguard/internal/config"
-	"github.com/sfguard/sfguard/internal/discover"
 	"github.com/sfguard/sfguard/internal/model"
 	"github.com/sfguard/sfguard/internal/scan"
+	"github.com/sfguard/sfguard/internal/source"
 	"github.com/sfguard/sfguard/policy"
 )
 
@@ -107,9 +107,10 @@ func run(t *testing.T, dir, id string) ([]hit, []*model.Document) {
 }
 
 func parseAll(t *testing.T, dir string) []*model.Document {
-	files, diags := discover.Walk([]string{dir}, discover.Options{NoIgnore: true}, true)
+	all, diags := source.Walk([]string{dir}, source.Options{NoIgnore: true})
+	files := source.Metadata(all)
 	for _, d := range diags {
-		t.Errorf("discover: %s", d.Error())
+		t.Errorf("source: %s", d.Error())
 	}
 	var docs []*model.Document
 	for i := range files {

@@ -55,6 +55,7 @@ type scanFlags struct {
 	maxFileSize    int64
 	exclude        []string
 	noIgnore       bool
+	noArchives     bool
 	params         []string
 	disable        []string
 }
@@ -92,6 +93,7 @@ func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
 	fs.Int64Var(&f.maxFileSize, "max-file-size", 0, "skip files larger than `BYTES` with a note (default 64 MiB for metadata, 10 MiB for the credential scan)")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching this `GLOB` (doublestar, relative); repeatable")
 	fs.BoolVar(&f.noIgnore, "no-ignore", false, "do not honour .gitignore and .forceignore")
+	fs.BoolVar(&f.noArchives, "no-archives", false, "do not open .zip archives found in scanned folders (archives named as arguments are still read)")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also NO_COLOR)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on stdout; use the exit code and --output-file")
 	return fs
@@ -293,6 +295,7 @@ func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, fromEnv map[string]bo
 		MaxFileSize:   f.maxFileSize,
 		Exclude:       f.exclude,
 		NoIgnore:      f.noIgnore,
+		NoArchives:    f.noArchives,
 		Baseline:      f.baseline,
 		WriteBaseline: f.writeBaseline,
 		DiffBase:      f.diffBase,

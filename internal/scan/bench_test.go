@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/sfguard/sfguard/internal/config"
-	"github.com/sfguard/sfguard/internal/discover"
+	"github.com/sfguard/sfguard/internal/source"
 	"github.com/sfguard/sfguard/internal/synthorg"
 )
 
@@ -46,7 +46,8 @@ func BenchmarkParse(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := discover.Walk([]string{dir}, discover.Options{NoIgnore: true}, true)
+	all, _ := source.Walk([]string{dir}, source.Options{NoIgnore: true})
+	files := source.Metadata(all)
 	b.SetBytes(n)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -64,7 +65,8 @@ func BenchmarkEvaluate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := discover.Walk([]string{dir}, discover.Options{NoIgnore: true}, true)
+	all, _ := source.Walk([]string{dir}, source.Options{NoIgnore: true})
+	files := source.Metadata(all)
 	docs, _, _ := parseAll(eng, files, runtime.NumCPU())
 	b.ReportMetric(float64(len(docs)), "docs")
 	b.ResetTimer()

@@ -18,13 +18,13 @@ import (
 	"github.com/sfguard/sfguard/internal/baseline"
 	"github.com/sfguard/sfguard/internal/config"
 	"github.com/sfguard/sfguard/internal/diffbase"
-	"github.com/sfguard/sfguard/internal/discover"
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/gitsrc"
 	"github.com/sfguard/sfguard/internal/model"
 	"github.com/sfguard/sfguard/internal/parallel"
 	"github.com/sfguard/sfguard/internal/report"
 	"github.com/sfguard/sfguard/internal/secrets"
+	"github.com/sfguard/sfguard/internal/source"
 	"github.com/sfguard/sfguard/internal/suppress"
 	"github.com/sfguard/sfguard/policy"
 )
@@ -53,6 +53,8 @@ type Settings struct {
 	MaxFileSize int64
 	Exclude     []string
 	NoIgnore    bool
+	// NoArchives leaves zip archives met in the walk closed.
+	NoArchives bool
 
 	Baseline      string
 	WriteBaseline string
@@ -152,16 +154,27 @@ func Run(ctx context.Context, settings *Settings) (*Result, error) {
 		Rules:   eng.EnabledRules(),
 		FailOn:  s.FailOn,
 	}
+	// One walk feeds both halves, so every input reaches both and each
+	// walk-level problem is reported once.
+	var files []source.File
+	if s.Metadata || (s.Secrets && !s.Staged && s.Since == "" && !s.History && !s.Stdin) {
+		var wdiags []finding.Diagnostic
+		files, wdiags = source.Walk(s.Paths, sourceOptions(s))
+		rep.Diagnostics = append(rep.Diagnostics, wdiags...)
+		if !s.Secrets {
+			rep.Diagnostics = append(rep.Diagnostics, notMetadata(files)...)
+		}
+	}
 	var docs []*model.Document
 	if s.Metadata {
 		var fs []finding.Finding
 		var diags []finding.Diagnostic
-		docs, fs, diags = scanMetadata(ctx, eng, s, s.Paths, rep)
+		docs, fs, diags = scanMetadata(ctx, eng, s, files, rep)
 		rep.Findings = append(rep.Findings, fs...)
 		rep.Diagnostics = append(rep.Diagnostics, diags...)
 	}
 	if s.Secrets {
-		fs, diags, notes := scanSecrets(ctx, eng, s, rep)
+		fs, diags, notes := scanSecrets(ctx, eng, s, files, rep)
 		fs = dropCoveredSecrets(fs, rep.Findings, rep.Rules)
 		rep.Findings = append(rep.Findings, fs...)
 		rep.Diagnostics = append(rep.Diagnostics, diags...)
@@ -236,11 +249,23 @@ func writeBaseline(s *Settings, fs []finding.Finding) (int, error) {
 	return len(active), errors.Join(werr, cerr)
 }
 
-// scanMetadata discovers, parses and evaluates metadata under paths.
-func scanMetadata(ctx context.Context, eng *policy.Engine, s *Settings, paths []string, rep *report.Report) ([]*model.Document, []finding.Finding, []finding.Diagnostic) {
-	files, diags := discover.Walk(paths, discoverOptions(s), true)
-	docs, pdiags, bytes := parseAll(eng, files, s.Jobs)
-	diags = append(diags, pdiags...)
+// notMetadata reports files named on the command line that no half of the
+// scan reads: with the credential scan off, a file that is not metadata is
+// a mistake the user should hear about.
+func notMetadata(files []source.File) []finding.Diagnostic {
+	var out []finding.Diagnostic
+	for _, f := range files {
+		if f.Explicit && f.Type == nil {
+			out = append(out, finding.Diagnostic{File: f.Path, Message: "not a recognised metadata file (expected e.g. connectedApps/X.connectedApp or profiles/X.profile-meta.xml)"})
+		}
+	}
+	return out
+}
+
+// scanMetadata parses and evaluates the metadata among files.
+func scanMetadata(ctx context.Context, eng *policy.Engine, s *Settings, all []source.File, rep *report.Report) ([]*model.Document, []finding.Finding, []finding.Diagnostic) {
+	files := source.Metadata(all)
+	docs, diags, bytes := parseAll(eng, files, s.Jobs)
 	diags = append(diags, inlineProblems(docs)...)
 	if rep != nil {
 		rep.Stats.Files += len(files)
@@ -251,17 +276,33 @@ func scanMetadata(ctx context.Context, eng *policy.Engine, s *Settings, paths []
 	return docs, fs, append(diags, ediags...)
 }
 
-func discoverOptions(s *Settings) discover.Options {
-	ex := append([]string(nil), s.Exclude...)
-	for _, g := range s.Config.Exclude {
-		ex = append(ex, g.Pattern)
+// sourceOptions turns the settings into the source layer's filters. Each
+// exclude pattern is anchored where it was declared: the command line's at
+// the working directory, the configuration's at the directory of the
+// configuration file, so a scan means the same from any directory.
+func sourceOptions(s *Settings) source.Options {
+	ex := source.Anchored(".", s.Exclude...)
+	if len(s.Config.Exclude) > 0 {
+		globs := make([]string, len(s.Config.Exclude))
+		for i, g := range s.Config.Exclude {
+			globs[i] = g.Pattern
+		}
+		ex = append(ex, source.Anchored(configDir(s.Config), globs...)...)
 	}
-	return discover.Options{MaxFileSize: s.MaxFileSize, Exclude: ex, NoIgnore: s.NoIgnore}
+	return source.Options{MaxFileSize: s.MaxFileSize, Exclude: ex, NoIgnore: s.NoIgnore, NoArchives: s.NoArchives}
+}
+
+// configDir is the directory a configuration's patterns are relative to.
+func configDir(c *config.Config) string {
+	if c == nil || c.Path == "" {
+		return "."
+	}
+	return filepath.Dir(c.Path)
 }
 
 // parseAll reads and parses metadata files with jobs workers. Each type is
 // parsed keeping only the top-level elements the loaded rules read.
-func parseAll(eng *policy.Engine, files []discover.File, jobs int) ([]*model.Document, []finding.Diagnostic, int64) {
+func parseAll(eng *policy.Engine, files []source.File, jobs int) ([]*model.Document, []finding.Diagnostic, int64) {
 	type slot struct {
 		doc   *model.Document
 		diag  *finding.Diagnostic
@@ -396,7 +437,7 @@ func dropCoveredSecrets(secretFs, metadataFs []finding.Finding, rules []finding.
 
 // scanSecrets runs the credential detectors over the selected source and
 // lets the secret rules decide what is a finding.
-func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []report.Note) {
+func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, files []source.File, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []report.Note) {
 	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs}
 	var res secrets.Result
 	var diags []finding.Diagnostic
@@ -430,17 +471,11 @@ func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *repo
 		opts.Apps = collectApps(metadataFiles(s))
 		res = secrets.ScanAll(blobs, opts)
 	default:
-		// The secret scan applies its own size limit (with a note, not an
-		// error), so the walk must not reject large files first.
-		wopts := discoverOptions(s)
-		wopts.NoStat = true
-		files, wdiags := discover.Walk(s.Paths, wopts, false)
-		diags = append(diags, wdiags...)
 		opts.Apps = collectApps(files)
 		work := make([]secrets.WorkFile, len(files))
 		for i := range files {
 			f := &files[i]
-			work[i] = secrets.WorkFile{Path: f.Path, OSPath: f.OSPath(), Read: f.Read}
+			work[i] = secrets.WorkFile{Path: f.Path, OSPath: f.OSPath(), Size: f.Size, Read: f.Read}
 		}
 		res = secrets.ScanWorkTree(work, opts)
 	}
@@ -465,16 +500,16 @@ func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, rep *repo
 
 // metadataFiles lists the metadata files under the scan paths, for the app
 // index of staged, history and stdin scans, which read no work tree.
-func metadataFiles(s *Settings) []discover.File {
-	files, _ := discover.Walk(s.Paths, discoverOptions(s), true)
-	return files
+func metadataFiles(s *Settings) []source.File {
+	files, _ := source.Walk(s.Paths, sourceOptions(s))
+	return source.Metadata(files)
 }
 
 // collectApps indexes the connected apps and external client apps among
 // files by consumer key, so a leaked key or secret can be attributed to the
 // app it unlocks. Unreadable or malformed app files are left to the metadata
 // scan to report.
-func collectApps(files []discover.File) map[string]secrets.AppInfo {
+func collectApps(files []source.File) map[string]secrets.AppInfo {
 	var blobs []secrets.Blob
 	for i := range files {
 		if files[i].Type == nil || !secrets.IsAppMetadata(files[i].Path) {
@@ -516,7 +551,8 @@ func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []
 		}
 		basePaths = append(basePaths, filepath.Join(baseDir, rel))
 	}
-	baseDocs, baseFindings, _ := scanMetadata(ctx, eng, s, basePaths, nil)
+	baseFiles, _ := source.Walk(basePaths, sourceOptions(s))
+	baseDocs, baseFindings, _ := scanMetadata(ctx, eng, s, baseFiles, nil)
 	// Findings in the base tree carry paths under the temp dir; only the
 	// fingerprint (path independent for metadata) is compared.
 	baseline.Assign(baseFindings)

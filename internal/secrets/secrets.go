@@ -248,7 +248,7 @@ func readFile(name string, max int64, ignoreMax bool, buf *[]byte) ([]byte, stri
 	}
 	size := st.Size()
 	if size > max && !ignoreMax {
-		return nil, fmt.Sprintf("skipped: %d bytes is over the %d byte limit (max file size)", size, max), nil
+		return nil, overLimit(size, max), nil
 	}
 	if int64(cap(*buf)) < size {
 		*buf = make([]byte, size+size/4)
@@ -352,6 +352,10 @@ func runBuf(n int, opts Options, get func(int, *[]byte) (Blob, *Note, *finding.D
 	return res
 }
 
+func overLimit(size, max int64) string {
+	return fmt.Sprintf("skipped: %d bytes is over the %d byte limit (max file size)", size, max)
+}
+
 // alwaysRead names files that are read whatever their size because their
 // path alone makes them interesting.
 func alwaysRead(p string) bool {
@@ -360,7 +364,7 @@ func alwaysRead(p string) bool {
 
 func skipReason(b Blob, max int64) string {
 	if int64(len(b.Data)) > max && b.Source != SourceStdin {
-		return fmt.Sprintf("skipped: %d bytes is over the %d byte limit (max file size)", len(b.Data), max)
+		return overLimit(int64(len(b.Data)), max)
 	}
 	head := b.Data
 	if len(head) > binarySniff {

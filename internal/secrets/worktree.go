@@ -12,7 +12,10 @@ import (
 type WorkFile struct {
 	Path   string // display path
 	OSPath string // "" when the bytes come from Read
-	Read   func() ([]byte, error)
+	// Size is the size known without reading (a zip entry's header), -1
+	// when unknown.
+	Size int64
+	Read func() ([]byte, error)
 }
 
 // ScanWorkTree scans files inside the workers, so memory stays bounded by
@@ -23,6 +26,11 @@ func ScanWorkTree(files []WorkFile, opts Options) Result {
 	return runBuf(len(files), opts, func(i int, buf *[]byte) (Blob, *Note, *finding.Diagnostic) {
 		f := files[i]
 		if f.OSPath == "" {
+			if f.Size > max && !alwaysRead(f.Path) {
+				// Decided from the header: inflating a 60 MiB entry only
+				// to skip it cost seconds per entry.
+				return Blob{}, &Note{Path: f.Path, Reason: overLimit(f.Size, max)}, nil
+			}
 			data, err := f.Read()
 			if err != nil {
 				return Blob{}, nil, &finding.Diagnostic{File: f.Path, Message: err.Error()}

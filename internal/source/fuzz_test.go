@@ -1,4 +1,4 @@
-package discover
+package source
 
 import (
 	"archive/zip"
@@ -32,7 +32,7 @@ func FuzzZip(f *testing.F) {
 		if err := os.WriteFile(p, data, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		files, diags := Walk([]string{p}, Options{MaxFileSize: limit}, false)
+		files, diags := Walk([]string{p}, Options{MaxFileSize: limit})
 		for _, d := range diags {
 			if d.File == "" || d.Message == "" {
 				t.Fatalf("diagnostic without file or message: %+v", d)

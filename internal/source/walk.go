@@ -1,4 +1,4 @@
-package discover
+package source
 
 import (
 	"bufio"
@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
-	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -143,7 +142,49 @@ func (w *walker) walkRootDir(abs, real, disp string) {
 	}
 	// Without an enclosing project, the argument directory counts as the
 	// project root for its .forceignore.
-	w.walkDir(abs, real, disp, comps, ig, !projectAbove)
+	// A directory named inside a project is classified whole: the user
+	// asked for it, package directories or not.
+	w.walkDir(abs, real, disp, comps, ig, !projectAbove, nil)
+}
+
+// scope lists the package directories (real, absolute) whose files are
+// classified as metadata; nil means everywhere.
+type scope []string
+
+func (s scope) covers(real string) bool {
+	if s == nil {
+		return true
+	}
+	for _, d := range s {
+		if _, ok := RelTo(d, real); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// projectScope reads the package directories of the project rooted at
+// real and reports those that do not exist.
+func (w *walker) projectScope(real, projDisp string) scope {
+	pkgs, ok := w.packageDirs(filepath.Join(real, sfdxProject), projDisp)
+	if !ok || pkgs[0] == "." {
+		return nil
+	}
+	var sc scope
+	for _, p := range pkgs {
+		dir := filepath.Join(real, filepath.FromSlash(p))
+		st, err := os.Stat(dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			w.diag(projDisp, "package directory "+quote(p)+" does not exist")
+		case err != nil:
+			w.diag(projDisp, "package directory "+quote(p)+": "+errText(err))
+		case !st.IsDir():
+			w.diag(projDisp, "package directory "+quote(p)+" is not a directory")
+		}
+		sc = append(sc, dir)
+	}
+	return sc
 }
 
 // ancestorIgnores collects the ignore files above an argument directory:
@@ -242,7 +283,7 @@ func exists(p string) bool {
 // excluded subdirectories are pruned before anything inside them is
 // touched. forceRoot says a .forceignore here applies even without an
 // sfdx-project.json beside it.
-func (w *walker) walkDir(abs, real, disp string, comps []string, ig ignores, forceRoot bool) {
+func (w *walker) walkDir(abs, real, disp string, comps []string, ig ignores, forceRoot bool, sc scope) {
 	entries, err := os.ReadDir(abs)
 	if err != nil {
 		w.diag(disp, "cannot read directory: "+errText(err))
@@ -273,16 +314,8 @@ func (w *walker) walkDir(abs, real, disp string, comps []string, ig ignores, for
 			ig.force = w.load(ig.force, filepath.Join(abs, forceignore), joinDisplay(disp, forceignore), comps)
 		}
 	}
-	if hasProject && w.metadataOnly {
-		// A package directory of "." is the whole project: fall through to
-		// the ordinary listing (packageDirs then returns only ".").
-		projDisp := joinDisplay(disp, sfdxProject)
-		if pkgs, ok := w.packageDirs(filepath.Join(abs, sfdxProject), projDisp); ok && pkgs[0] != "." {
-			for _, p := range pkgs {
-				w.walkPackageDir(abs, real, disp, projDisp, comps, ig, p)
-			}
-			return
-		}
+	if hasProject {
+		sc = w.projectScope(real, joinDisplay(disp, sfdxProject))
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -291,12 +324,12 @@ func (w *walker) walkDir(abs, real, disp string, comps []string, ig ignores, for
 			// points elsewhere.
 			continue
 		}
-		w.visit(joinClean(abs, name), joinClean(real, name), joinDisplay(disp, name), appendComp(comps, name), e.Type(), ig)
+		w.visit(joinClean(abs, name), joinClean(real, name), joinDisplay(disp, name), appendComp(comps, name), e.Type(), ig, sc)
 	}
 }
 
 // visit handles one directory entry given its type bits from the listing.
-func (w *walker) visit(abs, real, disp string, comps []string, typ fs.FileMode, ig ignores) {
+func (w *walker) visit(abs, real, disp string, comps []string, typ fs.FileMode, ig ignores, sc scope) {
 	symlink := typ&fs.ModeSymlink != 0
 	if symlink {
 		st, err := os.Stat(abs)
@@ -312,27 +345,27 @@ func (w *walker) visit(abs, real, disp string, comps []string, typ fs.FileMode, 
 	}
 	switch {
 	case typ.IsDir():
-		if ig.match(comps, true) || w.excluded(disp) {
+		if ig.match(comps, true) || w.excluded(abs, disp) {
 			return
 		}
-		w.walkDir(abs, real, disp, comps, ig, false)
+		w.walkDir(abs, real, disp, comps, ig, false, sc)
 	case typ.IsRegular():
-		w.walkFile(abs, real, disp, comps, symlink, ig)
+		w.walkFile(abs, real, disp, comps, symlink, ig, sc)
 	}
 	// Devices, sockets and FIFOs are skipped: opening a FIFO would block.
 }
 
-func (w *walker) walkFile(abs, real, disp string, comps []string, symlink bool, ig ignores) {
+func (w *walker) walkFile(abs, real, disp string, comps []string, symlink bool, ig ignores, sc scope) {
+	if ig.match(comps, false) || w.excluded(abs, disp) {
+		return
+	}
 	// real is the entry's own path (a symlink is not resolved here): a
 	// link is classified by its own name and folder, the target only
 	// supplies the content. Using the resolved argument directory keeps
 	// the type folder right when the argument itself is a symlink.
 	t, name, format, ok := classify(filepath.ToSlash(real))
-	if w.metadataOnly && !ok {
-		return
-	}
-	if ig.match(comps, false) || w.excluded(disp) {
-		return
+	if ok && !sc.covers(real) {
+		t, name, format, ok = nil, "", "", false
 	}
 	key := real
 	if symlink {
@@ -340,8 +373,11 @@ func (w *walker) walkFile(abs, real, disp string, comps []string, symlink bool, 
 			key = r
 		}
 	}
-	if w.opts.NoStat && !symlink {
-		w.add(key, File{Path: disp, Size: -1, Type: t, FullName: name, Format: format, osPath: abs, limit: math.MaxInt64})
+	archive := !w.opts.NoArchives && isZip(abs)
+	if !ok && !archive {
+		// Only the credential scan reads it, and it stats the open file
+		// anyway; a stat here was a third of the walk on large trees.
+		w.add(key, File{Path: disp, Abs: abs, Size: -1, osPath: abs, limit: w.max})
 		return
 	}
 	// One stat gives the size (of the link target, too). Readability is
@@ -352,11 +388,15 @@ func (w *walker) walkFile(abs, real, disp string, comps []string, symlink bool, 
 		w.diag(disp, errText(err))
 		return
 	}
+	if archive {
+		w.walkZipFile(abs, key, disp, st.Size())
+		return
+	}
 	if st.Size() > w.max {
 		w.diag(disp, oversized(st.Size(), w.max))
 		return
 	}
-	w.add(key, File{Path: disp, Size: st.Size(), Type: t, FullName: name, Format: format, osPath: abs, limit: w.max})
+	w.add(key, File{Path: disp, Abs: abs, Size: st.Size(), Type: t, FullName: name, Format: format, osPath: abs, limit: w.max})
 }
 
 // packageDirs reads sfdx-project.json. ok is false (and the whole directory
@@ -409,42 +449,6 @@ func (w *walker) packageDirs(file, disp string) ([]string, bool) {
 		}
 	}
 	return out, true
-}
-
-// walkPackageDir walks one package directory of a project. The
-// directories between the project root and the package directory are not
-// listed, but their .gitignore files and ignore status still apply.
-func (w *walker) walkPackageDir(abs, real, disp, projDisp string, comps []string, ig ignores, pkg string) {
-	parts := strings.Split(pkg, "/")
-	for i, part := range parts {
-		abs = filepath.Join(abs, part)
-		real = filepath.Join(real, part)
-		disp = joinDisplay(disp, part)
-		comps = appendComp(comps, part)
-		st, err := os.Stat(abs)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				w.diag(projDisp, "package directory "+quote(pkg)+" does not exist")
-			} else {
-				w.diag(disp, errText(err))
-			}
-			return
-		}
-		if !st.IsDir() {
-			w.diag(projDisp, "package directory "+quote(pkg)+" is not a directory")
-			return
-		}
-		if ig.match(comps, true) || w.excluded(disp) {
-			return
-		}
-		if i == len(parts)-1 {
-			w.walkDir(abs, real, disp, comps, ig, false)
-			return
-		}
-		if !w.opts.NoIgnore {
-			ig.git = w.load(ig.git, filepath.Join(abs, gitignoreFile), joinDisplay(disp, gitignoreFile), comps)
-		}
-	}
 }
 
 func quote(s string) string {

@@ -1,19 +1,22 @@
-// Package discover decides which files a scan reads. Arguments are any mix
-// of directories, single files and Metadata API retrieve zips; the walk
-// honours sfdx-project.json package directories, .gitignore (nested ones and
-// .git/info/exclude) and .forceignore, and classifies every path with
-// sfmeta.Classify without opening it.
+// Package source is sfguard's one way in. Every input — a work tree, the
+// git index, the tree of a revision, the lines each commit adds, standard
+// input, and the entries of zip archives met anywhere in those — becomes a
+// File with a display path, lazily read content and an Origin. Both halves
+// of a scan consume the same files: the metadata half keeps those with a
+// Type, the credential scan reads them all. Filtering happens here and only
+// here: path arguments, .gitignore/.forceignore, exclude patterns (each
+// anchored at the directory that declares it) and size limits.
 //
-// Files are listed, not read: File.Read opens the file (or decompresses the
-// zip entry) when the caller asks, so a scan of a large org holds no file
-// contents in memory until a worker needs them.
+// Work-tree files are listed, not read: File.Read opens the file (or
+// decompresses the zip entry) when the caller asks, so a scan of a large org
+// holds no file contents in memory until a worker needs them.
 //
 // Decomposed permission sets (the SDR "decomposePermissionSetBeta2" preset,
 // permissionsets/<Name>/<Name>.permissionset-meta.xml plus one child file
 // per element kind) are recognised by their parent file only; the child
 // element files (*.userPermission-meta.xml, *.fieldPermission-meta.xml, …)
 // are not metadata candidates and are not joined back into the parent here.
-package discover
+package source
 
 import (
 	"errors"
@@ -38,68 +41,170 @@ import (
 // archive than metadata.
 const DefaultMaxFileSize int64 = 64 << 20
 
+// Kind says where a file's bytes come from.
+type Kind string
+
+// Kinds of origin.
+const (
+	WorkTree Kind = "worktree" // a file on disk
+	Index    Kind = "index"    // a staged blob (--staged)
+	Tree     Kind = "tree"     // a blob of the tree at a revision (--diff-base)
+	Commit   Kind = "commit"   // the lines one commit adds (--since, --history)
+	Stdin    Kind = "stdin"    // standard input
+)
+
+// Origin is where a file came from. Archive is set for a zip entry: the
+// display path of the archive holding it (the file's own Kind is the
+// archive's).
+type Origin struct {
+	Kind    Kind
+	Commit  *finding.Commit
+	Archive string
+}
+
+// LineRange is an inclusive range of 1-based lines.
+type LineRange struct{ Start, End int }
+
+// Pattern is an exclude or path glob (doublestar syntax) together with the
+// directory it is relative to: the directory of the configuration file
+// that declares it, or the working directory for a command-line pattern.
+// Base is absolute; an empty Base matches against display paths.
+type Pattern struct {
+	Glob string
+	Base string
+}
+
+// Anchored returns globs anchored at dir (made absolute).
+func Anchored(dir string, globs ...string) []Pattern {
+	base, err := filepath.Abs(dir)
+	if err != nil {
+		base = dir
+	}
+	out := make([]Pattern, len(globs))
+	for i, g := range globs {
+		out[i] = Pattern{Glob: g, Base: base}
+	}
+	return out
+}
+
+// Match reports whether the file at abs (absolute; a zip entry is
+// "/abs/a.zip!/inner") or, without a Base, at display path disp matches. A
+// pattern also matches everything below a matching directory.
+func (p Pattern) Match(abs, disp string) bool {
+	rel := disp
+	if p.Base != "" {
+		var ok bool
+		if rel, ok = RelTo(p.Base, abs); !ok {
+			return false
+		}
+	}
+	if ok, _ := doublestar.Match(p.Glob, rel); ok {
+		return true
+	}
+	ok, _ := doublestar.Match(strings.TrimSuffix(p.Glob, "/")+"/**", rel)
+	return ok
+}
+
+// RelTo is abs relative to the directory base, slash-separated; ok is false
+// when abs is not below base.
+func RelTo(base, abs string) (string, bool) {
+	abs, base = filepath.ToSlash(abs), filepath.ToSlash(base)
+	if abs == base {
+		return ".", true
+	}
+	prefix := strings.TrimSuffix(base, "/") + "/"
+	if !strings.HasPrefix(abs, prefix) {
+		return "", false
+	}
+	return abs[len(prefix):], true
+}
+
 // Options tune a walk.
 type Options struct {
-	// MaxFileSize: larger files are reported as a Diagnostic and skipped
-	// (0 = DefaultMaxFileSize).
+	// MaxFileSize: larger metadata files are reported as a Diagnostic and
+	// skipped (0 = DefaultMaxFileSize). Other files are passed on with
+	// their size; the credential scan applies its own limit.
 	MaxFileSize int64
-	// Exclude holds doublestar globs matched against display paths (from
-	// the configuration). A matching directory is not descended into. They
-	// apply to explicit file arguments and zip entries too.
-	Exclude []string
-	// NoStat skips the per-file stat of the walk: Size is -1 and
-	// MaxFileSize is not applied. For callers that stat the open file
-	// anyway (the secret scan); on large trees the stat is a third of the
-	// walk.
-	NoStat bool
+	// Exclude holds the exclude patterns of the command line and the
+	// configuration. A matching directory is not descended into. They
+	// apply to explicit file arguments, zip entries and git blobs too.
+	Exclude []Pattern
 	// NoIgnore disables .gitignore, .git/info/exclude and .forceignore.
 	// .git directories are skipped regardless.
 	NoIgnore bool
+	// NoArchives treats .zip files met in a walk as opaque files instead of
+	// listing their entries. A zip named as an argument is always opened.
+	NoArchives bool
 }
 
-// File is one file that passed the ignore rules.
+// File is one file that passed the filters.
 type File struct {
 	// Path is the display path: relative to the current directory when the
 	// file is under it, else as given; slash-separated. Zip entries read
 	// "path/to/x.zip!/unpackaged/connectedApps/A.connectedApp".
 	Path string
+	// Abs is the absolute path patterns are matched against (for a zip
+	// entry "/abs/x.zip!/inner"; for a git blob, where it sits in the work
+	// tree).
+	Abs string
 	// Size in bytes (for a zip entry, the uncompressed size its header
-	// declares; Read refuses more); -1 when the walk ran with NoStat.
+	// declares; Read refuses more); -1 when the walk did not stat the file
+	// (only metadata candidates and archives are stat'ed).
 	Size int64
 	// Type is the metadata type, nil when the file is not a metadata
-	// candidate (only possible when Walk was called with metadataOnly=false).
+	// candidate.
 	Type     *sfmeta.Type
 	FullName string
 	Format   sfmeta.Format
+	// Explicit is set for a file named on the command line.
+	Explicit bool
+	Origin   Origin
 
+	// LineMap, when non-nil, maps the 0-based line index of the content to
+	// the real 1-based line: a commit blob holds only the added lines.
+	LineMap []int
+	// Changed lists the lines a staged blob adds; FilterChanged says only
+	// those count (the whole blob is read for multi-line context).
+	Changed       []LineRange
+	FilterChanged bool
+
+	key    string    // identity for de-duplication and tie-breaking
 	osPath string    // file on disk, absolute; the archive for zip entries
 	entry  *zipEntry // set for zip entries
+	data   []byte    // content of a blob already in memory
 	limit  int64     // most bytes Read will return
 }
 
-// OSPath is the file's path on disk, or "" for a zip entry, whose bytes
-// only Read can produce.
+// OSPath is the file's path on disk, or "" when only Read can produce its
+// bytes (a zip entry, a git blob, stdin).
 func (f *File) OSPath() string {
-	if f.entry != nil {
+	if f.entry != nil || f.data != nil {
 		return ""
 	}
 	return f.osPath
 }
 
-// Read returns the file's bytes, from disk or by decompressing the zip
-// entry. It never returns more than the size limit the walk was run with;
-// errors name the display path.
+// Read returns the file's bytes, from memory, from disk or by decompressing
+// the zip entry. It never returns more than the size limit the walk was run
+// with; errors name the display path.
 func (f *File) Read() ([]byte, error) {
+	if f.data != nil {
+		return f.data, nil
+	}
 	if f.entry != nil {
-		return f.entry.read(f.osPath, f.Path)
+		if f.Size > f.limit {
+			// Decided from the header, before inflating anything.
+			return nil, fmt.Errorf("%s: %s", f.Path, oversized(f.Size, f.limit))
+		}
+		return f.entry.read(f.Path)
 	}
 	fh, err := os.Open(f.osPath)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", f.Path, errText(err))
 	}
 	defer fh.Close()
-	// The size was checked during the walk, but the file may have grown
-	// since; the limit still holds. The buffer is sized from the walk so a
+	// The size may not be known, or the file may have grown since the
+	// walk; the limit still holds. The buffer is sized from the walk so a
 	// multi-megabyte profile is read without the repeated growing and
 	// copying io.ReadAll would do.
 	b, err := readLimited(fh, f.Size, f.limit)
@@ -107,9 +212,23 @@ func (f *File) Read() ([]byte, error) {
 		return nil, fmt.Errorf("%s: %s", f.Path, errText(err))
 	}
 	if int64(len(b)) > f.limit {
+		if f.Size < 0 {
+			return nil, fmt.Errorf("%s: skipped: over the %s limit", f.Path, humanBytes(f.limit))
+		}
 		return nil, fmt.Errorf("%s: file grew past the %s limit while scanning", f.Path, humanBytes(f.limit))
 	}
 	return b, nil
+}
+
+// Metadata returns the files that are metadata candidates.
+func Metadata(files []File) []File {
+	var out []File
+	for _, f := range files {
+		if f.Type != nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // readLimited reads at most limit+1 bytes (so a file that grew past the
@@ -144,15 +263,11 @@ func readLimited(r io.Reader, expect, limit int64) ([]byte, error) {
 }
 
 // Walk lists the files under args (directories, files and .zip archives;
-// "." when args is empty).
+// "." when args is empty): every regular file that passes the filters,
+// metadata candidates classified, the rest with a nil Type for the
+// credential scan. Non-candidates are never opened by the walk.
 //
-// With metadataOnly, only metadata candidates are returned (the
-// configuration scan); non-candidates found while walking are never opened,
-// and an explicit file argument that is not a candidate gets a Diagnostic
-// because the user named it. Without it, every non-ignored regular file is
-// returned (the secret scan); deciding what is binary is the caller's job.
-//
-// Rules that hold in both modes:
+// Rules:
 //   - .git directories are never entered; symlinked directories are not
 //     followed (loops), symlinked files are read.
 //   - .gitignore files (nested ones too, and .git/info/exclude) and the
@@ -166,27 +281,38 @@ func readLimited(r io.Reader, expect, limit int64) ([]byte, error) {
 //     Explicit file arguments bypass ignore files: pre-commit hooks pass
 //     exactly the files they want checked.
 //   - An sfdx-project.json in a walked directory makes it a project root:
-//     in metadataOnly mode only its packageDirectories are walked.
-//   - .zip archives given as arguments are walked like directories (their
-//     entries classified by inner path). Archives met inside a directory
-//     walk are ordinary files: they are not metadata candidates, and the
-//     secret scan gets them as opaque files.
+//     only files in its packageDirectories are classified as metadata
+//     (the rest of the project is still read by the credential scan).
+//   - .zip archives, given as arguments or met anywhere in the walk, are
+//     listed like directories (entries classified by inner path; archives
+//     inside archives up to MaxArchiveDepth), unless NoArchives is set for
+//     those met in the walk. The archive itself is not passed on.
 //
 // The result is sorted by Path with duplicates (the same file reached
 // through two arguments or a symlink) removed; diagnostics are sorted too.
-func Walk(args []string, opts Options, metadataOnly bool) ([]File, []finding.Diagnostic) {
+func Walk(args []string, opts Options) ([]File, []finding.Diagnostic) {
+	w := newWalker(opts)
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	for _, arg := range args {
+		w.walkArg(arg)
+	}
+	return w.result()
+}
+
+func newWalker(opts Options) *walker {
 	w := &walker{
-		opts:         opts,
-		metadataOnly: metadataOnly,
-		max:          opts.MaxFileSize,
-		files:        map[string]File{},
+		opts:  opts,
+		max:   opts.MaxFileSize,
+		files: map[string]File{},
 	}
 	if w.max <= 0 {
 		w.max = DefaultMaxFileSize
 	}
 	for _, p := range opts.Exclude {
-		if !doublestar.ValidatePattern(p) {
-			w.diag(p, "invalid exclude pattern (doublestar syntax); ignored")
+		if !doublestar.ValidatePattern(p.Glob) {
+			w.diag(p.Glob, "invalid exclude pattern (doublestar syntax); ignored")
 			continue
 		}
 		w.exclude = append(w.exclude, p)
@@ -198,33 +324,29 @@ func Walk(args []string, opts Options, metadataOnly bool) ([]File, []finding.Dia
 		cwd = ""
 	}
 	w.cwd = cwd
-	if len(args) == 0 {
-		args = []string{"."}
-	}
-	for _, arg := range args {
-		w.walkArg(arg)
-	}
-	return w.result()
+	return w
 }
 
 type walker struct {
-	opts         Options
-	metadataOnly bool
-	max          int64
-	exclude      []string
-	cwd          string
-	files        map[string]File // dedupe key (real path) -> file
-	diags        []finding.Diagnostic
+	opts    Options
+	max     int64
+	exclude []Pattern
+	cwd     string
+	files   map[string]File // dedupe key (real path) -> file
+	diags   []finding.Diagnostic
+	// origin is stamped on every file the walk adds.
+	origin Origin
 }
 
 func (w *walker) diag(file, msg string) {
 	w.diags = append(w.diags, finding.Diagnostic{File: file, Message: msg})
 }
 
-func (w *walker) excluded(display string) bool {
+// excluded matches the exclude patterns against a file's absolute path
+// (anchored patterns) or display path.
+func (w *walker) excluded(abs, display string) bool {
 	for _, p := range w.exclude {
-		// Patterns were validated, so Match cannot fail.
-		if ok, _ := doublestar.Match(p, display); ok {
+		if p.Match(abs, display) {
 			return true
 		}
 	}
@@ -237,6 +359,11 @@ func (w *walker) add(key string, f File) {
 	if old, ok := w.files[key]; ok && old.Path <= f.Path {
 		return
 	}
+	f.key = key
+	if f.Origin.Kind == "" {
+		f.Origin.Kind = w.origin.Kind
+		f.Origin.Commit = w.origin.Commit
+	}
 	w.files[key] = f
 }
 
@@ -245,10 +372,19 @@ func (w *walker) result() ([]File, []finding.Diagnostic) {
 	for _, f := range w.files {
 		out = append(out, f)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].key < out[j].key
+	})
+	return out, sortDiags(w.diags)
+}
 
-	sort.Slice(w.diags, func(i, j int) bool {
-		a, b := w.diags[i], w.diags[j]
+// sortDiags orders diagnostics and drops exact repeats.
+func sortDiags(ds []finding.Diagnostic) []finding.Diagnostic {
+	sort.Slice(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
 		if a.File != b.File {
 			return a.File < b.File
 		}
@@ -257,17 +393,17 @@ func (w *walker) result() ([]File, []finding.Diagnostic) {
 		}
 		return a.Message < b.Message
 	})
-	diags := w.diags[:0]
-	for i, d := range w.diags {
-		if i > 0 && d == w.diags[i-1] {
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 && d == ds[i-1] {
 			continue
 		}
-		diags = append(diags, d)
+		out = append(out, d)
 	}
-	if len(diags) == 0 {
-		diags = nil
+	if len(out) == 0 {
+		return nil
 	}
-	return out, diags
+	return out
 }
 
 // display turns an OS path into the display path: relative to the working
@@ -325,11 +461,11 @@ func (w *walker) walkArg(arg string) {
 		w.walkRootDir(abs, real, disp)
 	case !st.Mode().IsRegular():
 		w.diag(disp, "not a regular file, directory or zip archive")
-	case w.excluded(disp):
+	case w.excluded(abs, disp):
 		// The configuration excludes it even when named: a pre-commit hook
 		// passes every staged file, including excluded fixtures.
 	case isZip(abs):
-		w.walkZip(abs, real, disp, st.Size())
+		w.walkZipFile(abs, real, disp, st.Size())
 	default:
 		w.explicitFile(abs, real, disp, st.Size())
 	}
@@ -340,12 +476,8 @@ func isZip(p string) bool { return strings.EqualFold(filepath.Ext(p), ".zip") }
 func (w *walker) explicitFile(abs, real, disp string, size int64) {
 	// Classify by the absolute path so the parent folder is known even
 	// when the argument is a bare file name.
-	t, name, format, ok := classify(filepath.ToSlash(abs))
-	if w.metadataOnly && !ok {
-		w.diag(disp, "not a recognised metadata file (expected e.g. connectedApps/X.connectedApp or profiles/X.profile-meta.xml)")
-		return
-	}
-	if size > w.max {
+	t, name, format, _ := classify(filepath.ToSlash(abs))
+	if t != nil && size > w.max {
 		w.diag(disp, oversized(size, w.max))
 		return
 	}
@@ -353,7 +485,7 @@ func (w *walker) explicitFile(abs, real, disp string, size int64) {
 		w.diag(disp, errText(err))
 		return
 	}
-	w.add(real, File{Path: disp, Size: size, Type: t, FullName: name, Format: format, osPath: abs, limit: w.max})
+	w.add(real, File{Path: disp, Abs: abs, Size: size, Type: t, FullName: name, Format: format, Explicit: true, osPath: abs, limit: w.max})
 }
 
 // readable opens and closes the file so that permission problems surface

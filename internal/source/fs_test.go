@@ -1,4 +1,4 @@
-package discover
+package source
 
 import (
 	"os"
@@ -69,7 +69,7 @@ func TestWalkUnreadable(t *testing.T) {
 	wantDiags := []finding.Diagnostic{{File: "secret", Message: "cannot read directory: permission denied"}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			files, diags := Walk(nil, Options{}, tc.metadataOnly)
+			files, diags := walkMode(nil, Options{}, tc.metadataOnly)
 			if diff := cmp.Diff(tc.want, summarize(files)); diff != "" {
 				t.Errorf("files (-want +got):\n%s", diff)
 			}
@@ -110,7 +110,7 @@ func TestWalkSymlinks(t *testing.T) {
 		}
 	}
 	t.Chdir(root)
-	files, diags := Walk([]string{"src"}, Options{}, true)
+	files, diags := walkMode([]string{"src"}, Options{}, true)
 	want := []entry{
 		md("src/profiles/Admin.profile", "Profile", "Admin", sfmeta.FormatMDAPI),
 		md("src/profiles/Linked.profile", "Profile", "Linked", sfmeta.FormatMDAPI),
@@ -148,12 +148,12 @@ func TestWalkDeterministic(t *testing.T) {
 	}
 	for _, args := range argSets {
 		for run := 0; run < 3; run++ {
-			files, diags := Walk(args, Options{}, true)
+			files, diags := walkMode(args, Options{}, true)
 			if diff := cmp.Diff(want, summarize(files)); diff != "" {
-				t.Errorf("Walk(%q) run %d (-want +got):\n%s", args, run, diff)
+				t.Errorf("walkMode(%q) run %d (-want +got):\n%s", args, run, diff)
 			}
 			if len(diags) != 0 {
-				t.Errorf("Walk(%q): unexpected diagnostics: %v", args, diags)
+				t.Errorf("walkMode(%q): unexpected diagnostics: %v", args, diags)
 			}
 		}
 	}
@@ -164,7 +164,7 @@ func TestWalkDisplayPathsOutsideCwd(t *testing.T) {
 	outside := t.TempDir()
 	writeTree(t, outside, map[string]string{"profiles/Admin.profile": xml})
 	t.Chdir(t.TempDir())
-	files, diags := Walk([]string{outside + "/", filepath.Join(outside, "missing")}, Options{}, true)
+	files, diags := walkMode([]string{outside + "/", filepath.Join(outside, "missing")}, Options{}, true)
 	want := []entry{md(filepath.ToSlash(filepath.Join(outside, "profiles/Admin.profile")), "Profile", "Admin", sfmeta.FormatMDAPI)}
 	if diff := cmp.Diff(want, summarize(files)); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
@@ -184,7 +184,7 @@ func TestFileRead(t *testing.T) {
 		"profiles/Gone.profile":  xml,
 	})
 	t.Chdir(root)
-	files, diags := Walk(nil, Options{MaxFileSize: 128}, true)
+	files, diags := walkMode(nil, Options{MaxFileSize: 128}, true)
 	if len(diags) != 0 {
 		t.Fatalf("unexpected diagnostics: %v", diags)
 	}

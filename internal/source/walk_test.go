@@ -1,4 +1,4 @@
-package discover
+package source
 
 import (
 	"os"
@@ -138,12 +138,14 @@ func TestWalkTrees(t *testing.T) {
 				".git/config":                             "[core]\n",
 				".git/objects/ab/cdef":                    "blob",
 			},
+			// A zip met in the walk is opened; one that is not a zip is
+			// an input problem, not a silently skipped binary.
 			want: []entry{
-				plain(".env", 4),
-				plain("archive.zip", 2),
-				plain("scripts/deploy.sh", 8),
+				plain(".env", -1),
+				plain("scripts/deploy.sh", -1),
 				md("unpackaged/profiles/Integration.profile", "Profile", "Integration", sfmeta.FormatMDAPI),
 			},
+			wantDiags: []finding.Diagnostic{{File: "archive.zip", Message: "corrupt or unreadable zip archive: zip: not a valid zip file"}},
 		},
 		{
 			name: "sfdx-project.json package directories limit the config scan",
@@ -172,8 +174,8 @@ func TestWalkTrees(t *testing.T) {
 			},
 			want: []entry{
 				md("force-app/main/default/profiles/Admin.profile-meta.xml", "Profile", "Admin", sfmeta.FormatSource),
-				plain("scripts/creds.txt", 1),
-				plain("sfdx-project.json", 45),
+				plain("scripts/creds.txt", -1),
+				plain("sfdx-project.json", -1),
 			},
 		},
 		{
@@ -291,7 +293,7 @@ func TestWalkTrees(t *testing.T) {
 				"src/profiles/B.profile":         xml,
 				"src/settings/Security.settings": xml,
 			},
-			opts:         Options{Exclude: []string{"fixtures/**", "**/B.profile", "["}},
+			opts:         Options{Exclude: plainPatterns("fixtures/**", "**/B.profile", "[")},
 			metadataOnly: true,
 			want: []entry{
 				md("src/profiles/A.profile", "Profile", "A", sfmeta.FormatMDAPI),
@@ -328,15 +330,16 @@ func TestWalkTrees(t *testing.T) {
 				"connectedApps/A.connectedApp": xml,
 			},
 			// An ignored file named explicitly is still scanned; the
-			// same file twice is listed once.
-			args:         []string{"profiles/Admin.profile", "README.md", "missing.profile", "./profiles/Admin.profile", "."},
-			metadataOnly: true,
+			// same file twice is listed once; a named file that is not
+			// metadata is listed for the credential scan.
+			args: []string{"profiles/Admin.profile", "README.md", "missing.profile", "./profiles/Admin.profile", "."},
 			want: []entry{
+				plain(".gitignore", -1),
+				plain("README.md", 5),
 				md("connectedApps/A.connectedApp", "ConnectedApp", "A", sfmeta.FormatMDAPI),
 				md("profiles/Admin.profile", "Profile", "Admin", sfmeta.FormatMDAPI),
 			},
 			wantDiags: []finding.Diagnostic{
-				{File: "README.md", Message: "not a recognised metadata file (expected e.g. connectedApps/X.connectedApp or profiles/X.profile-meta.xml)"},
 				{File: "missing.profile", Message: "no such file or directory"},
 			},
 		},
@@ -348,7 +351,7 @@ func TestWalkTrees(t *testing.T) {
 				"profiles/A.profile":          xml,
 			},
 			args:         []string{"fixtures/profiles/F.profile", "fixtures/org.zip", "profiles/A.profile"},
-			opts:         Options{Exclude: []string{"fixtures/**"}},
+			opts:         Options{Exclude: plainPatterns("fixtures/**")},
 			metadataOnly: true,
 			want:         []entry{md("profiles/A.profile", "Profile", "A", sfmeta.FormatMDAPI)},
 		},
@@ -364,7 +367,7 @@ func TestWalkTrees(t *testing.T) {
 			root := t.TempDir()
 			writeTree(t, root, tc.tree)
 			t.Chdir(root)
-			files, diags := Walk(tc.args, tc.opts, tc.metadataOnly)
+			files, diags := walkMode(tc.args, tc.opts, tc.metadataOnly)
 			if diff := cmp.Diff(tc.want, summarize(files)); diff != "" {
 				t.Errorf("files (-want +got):\n%s", diff)
 			}
@@ -379,7 +382,7 @@ func TestWalkExplicitBareFileName(t *testing.T) {
 	root := t.TempDir()
 	writeTree(t, root, map[string]string{"settings/Security.settings": xml})
 	t.Chdir(filepath.Join(root, "settings"))
-	files, diags := Walk([]string{"Security.settings"}, Options{}, true)
+	files, diags := walkMode([]string{"Security.settings"}, Options{}, true)
 	want := []entry{md("Security.settings", "SecuritySettings", "Security", sfmeta.FormatMDAPI)}
 	if diff := cmp.Diff(want, summarize(files)); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
@@ -436,7 +439,7 @@ func TestWalkAncestorIgnoreFiles(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			files, diags := Walk(tc.args, Options{}, true)
+			files, diags := walkMode(tc.args, Options{}, true)
 			if diff := cmp.Diff(tc.want, summarize(files)); diff != "" {
 				t.Errorf("files (-want +got):\n%s", diff)
 			}
@@ -461,7 +464,7 @@ func TestWalkLinkedWorktree(t *testing.T) {
 		"wt/src/permissionsets/Local.permissionset": xml,
 	})
 	t.Chdir(filepath.Join(root, "wt"))
-	files, diags := Walk([]string{"src"}, Options{}, true)
+	files, diags := walkMode([]string{"src"}, Options{}, true)
 	want := []entry{md("src/profiles/Admin.profile", "Profile", "Admin", sfmeta.FormatMDAPI)}
 	if diff := cmp.Diff(want, summarize(files)); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
@@ -471,15 +474,16 @@ func TestWalkLinkedWorktree(t *testing.T) {
 	}
 }
 
-// TestNoStat: without the stat, files are listed with Size -1, no size
-// limit applies, and Read still returns the whole file.
-func TestNoStat(t *testing.T) {
+// TestNonMetadataUnstated: files that are not metadata candidates are
+// listed with Size -1 (the walk does not stat them), no size limit applies,
+// and Read still returns the whole file.
+func TestNonMetadataUnstated(t *testing.T) {
 	root := t.TempDir()
 	writeTree(t, root, map[string]string{
-		"profiles/Big.profile": strings.Repeat("x", 300),
-		"notes.txt":            "hello",
+		"big.txt":   strings.Repeat("x", 300),
+		"notes.txt": "hello",
 	})
-	files, diags := Walk([]string{root}, Options{NoStat: true, MaxFileSize: 100}, false)
+	files, diags := Walk([]string{root}, Options{MaxFileSize: 1000})
 	if len(diags) != 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
@@ -492,8 +496,26 @@ func TestNoStat(t *testing.T) {
 		}
 		got[filepath.Base(files[i].Path)] = sizes{files[i].Size, int64(len(b))}
 	}
-	want := map[string]sizes{"Big.profile": {-1, 300}, "notes.txt": {-1, 5}}
+	want := map[string]sizes{"big.txt": {-1, 300}, "notes.txt": {-1, 5}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sizes (-want +got):\n%s", diff)
 	}
+}
+
+// walkMode is Walk seen by one half: with metadataOnly, the metadata
+// candidates only.
+func walkMode(args []string, opts Options, metadataOnly bool) ([]File, []finding.Diagnostic) {
+	files, diags := Walk(args, opts)
+	if metadataOnly {
+		files = Metadata(files)
+	}
+	return files, diags
+}
+
+func plainPatterns(globs ...string) []Pattern {
+	out := make([]Pattern, len(globs))
+	for i, g := range globs {
+		out[i] = Pattern{Glob: g}
+	}
+	return out
 }

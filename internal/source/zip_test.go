@@ -1,4 +1,4 @@
-package discover
+package source
 
 import (
 	"archive/zip"
@@ -110,6 +110,7 @@ func TestWalkZip(t *testing.T) {
 		files        map[string][]byte
 		args         []string
 		metadataOnly bool
+		noArchives   bool
 		want         []entry
 		wantDiags    []finding.Diagnostic
 	}{
@@ -174,13 +175,36 @@ func TestWalkZip(t *testing.T) {
 			},
 		},
 		{
-			name: "zips inside a walked directory are ordinary files",
+			name: "zips inside a walked directory are opened",
 			files: map[string][]byte{
 				"backup/retrieve.zip":    retrieve,
 				"profiles/Admin.profile": []byte(xml),
 			},
 			metadataOnly: true,
-			want:         []entry{md("profiles/Admin.profile", "Profile", "Admin", sfmeta.FormatMDAPI)},
+			want: []entry{
+				{Path: "backup/retrieve.zip!/unpackaged/connectedApps/Billing.connectedApp", Type: "ConnectedApp", FullName: "Billing", Format: sfmeta.FormatMDAPI, Size: 101},
+				{Path: "backup/retrieve.zip!/unpackaged/profiles/R%2FW.profile", Type: "Profile", FullName: "R/W", Format: sfmeta.FormatMDAPI, Size: 38},
+				{Path: "backup/retrieve.zip!/unpackaged/settings/Security.settings", Type: "SecuritySettings", FullName: "Security", Format: sfmeta.FormatMDAPI, Size: 38},
+				md("profiles/Admin.profile", "Profile", "Admin", sfmeta.FormatMDAPI),
+			},
+			wantDiags: []finding.Diagnostic{
+				{File: "backup/retrieve.zip", Message: `entry "../connectedApps/Evil.connectedApp" skipped: its path leaves the archive (absolute or ../)`},
+				{File: "backup/retrieve.zip", Message: `entry "..\\profiles\\WinEvil.profile" skipped: its path leaves the archive (absolute or ../)`},
+				{File: "backup/retrieve.zip", Message: `entry "/etc/profiles/Abs.profile" skipped: its path leaves the archive (absolute or ../)`},
+				{File: "backup/retrieve.zip!/unpackaged/profiles/Huge.profile", Message: "skipped: 500 bytes exceeds the 200-byte limit"},
+			},
+		},
+		{
+			name: "--no-archives leaves zips in a walk closed",
+			files: map[string][]byte{
+				"backup/retrieve.zip":    retrieve,
+				"profiles/Admin.profile": []byte(xml),
+			},
+			noArchives: true,
+			want: []entry{
+				plain("backup/retrieve.zip", -1),
+				md("profiles/Admin.profile", "Profile", "Admin", sfmeta.FormatMDAPI),
+			},
 		},
 	}
 	for _, tc := range tests {
@@ -196,7 +220,7 @@ func TestWalkZip(t *testing.T) {
 				}
 			}
 			t.Chdir(root)
-			files, diags := Walk(tc.args, Options{MaxFileSize: 200}, tc.metadataOnly)
+			files, diags := walkMode(tc.args, Options{MaxFileSize: 200, NoArchives: tc.noArchives}, tc.metadataOnly)
 			if diff := cmp.Diff(tc.want, summarize(files)); diff != "" {
 				t.Errorf("files (-want +got):\n%s", diff)
 			}
@@ -220,7 +244,7 @@ func TestZipRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(root)
-	files, diags := Walk([]string{"r.zip"}, Options{}, true)
+	files, diags := walkMode([]string{"r.zip"}, Options{}, true)
 	if len(diags) != 0 {
 		t.Fatalf("unexpected diagnostics: %v", diags)
 	}
