@@ -217,7 +217,7 @@ func TestStagedScanEndToEnd(t *testing.T) {
 	for _, c := range cands {
 		got = append(got, c.String())
 	}
-	want := []string{"ci/env.sh:3:20: salesforce-refresh-token 5Aep86…(83 chars)"}
+	want := []string{"ci/env.sh:3:20: salesforce-refresh-token 5Aep861…(83 chars)"}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}

@@ -303,9 +303,15 @@ func (s *blobScan) accessToken(ms, _ int) {
 	s.add(hit{det: DetAccessToken, start: ms, end: end, keyword: "00D", prio: prioFormat,
 		f: map[string]any{
 			"formatMatch":   true,
-			"placeholder":   strings.Contains(strings.ToLower(org), "xx") || placeholderValue(payload),
+			"placeholder":   docsOrgID(org) || placeholderValue(payload),
 			"payloadLength": end - bang - 1,
 		}})
+}
+
+// docsOrgID: Salesforce documentation writes org ids as 00Dxx…; a real org
+// id never has that instance part.
+func docsOrgID(org string) bool {
+	return len(org) >= 5 && strings.EqualFold(org[3:5], "xx")
 }
 
 // jwt: eyJ… access tokens look like any JWT, so they count only with a
@@ -452,7 +458,9 @@ func (s *blobScan) authURL(ms, _ int) {
 			}
 			return "other"
 		}(),
-		"placeholder": placeholderValue(refresh) || placeholderValue(host) && !strings.Contains(host, "salesforce"),
+		// Only the refresh token decides: a host named example.my.salesforce.com
+		// or a client id with "test" in it does not make a live token fake.
+		"placeholder": placeholderValue(refresh[min(len(refresh), 7):]) || strings.HasPrefix(refresh, "5Aep86") && len(refresh) < 60,
 	}
 	if strings.HasPrefix(clientID, "3MVG9") {
 		s.keys = append(s.keys, keyHit{pos: ms, raw: clientID})
@@ -693,10 +701,12 @@ func (s *blobScan) candidate(h hit, all []hit, hints []string) (Candidate, bool)
 	if raw == "" {
 		raw = string(s.data[h.start:h.end])
 	}
-	sec := Redact(raw)
+	hash := ""
 	if h.hashOf != "" {
-		sec.Hash = Hash(h.hashOf)
+		hash = Hash(h.hashOf)
 	}
+	fm, _ := h.f["formatMatch"].(bool)
+	sec := redactKind(h.det, raw, hash, fm)
 	f := map[string]any{
 		"detector":     h.det,
 		"path":         s.b.Path,

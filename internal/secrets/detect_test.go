@@ -52,7 +52,7 @@ func TestDetectorsTruePositives(t *testing.T) {
 			path:    "notes/handover.txt",
 			content: "Use this for the nightly sync:\n" + f.RefreshToken + "\n",
 			want:    []summary{{DetRefreshToken, 2, 1, ""}},
-			fields:  map[string]any{"form": "5Aep861", "pathHints": []string{"docs"}},
+			fields:  map[string]any{"form": "5Aep861", "pathHints": []string{}}, // notes.txt is not documentation
 		},
 		{
 			name:    "older refresh token 5Aep862 under a Data Loader key",
@@ -477,7 +477,7 @@ func TestReadStdin(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs, _ := Scan([]Blob{b}, Options{})
-	want := []string{"<stdin>:1:7: salesforce-refresh-token 5Aep86…(87 chars)"}
+	want := []string{"<stdin>:1:7: salesforce-refresh-token 5Aep861…(87 chars)"}
 	var got []string
 	for _, c := range cs {
 		got = append(got, c.String())

@@ -29,15 +29,6 @@ func entropy(s string) float64 {
 	return e
 }
 
-// placeholderWords are fragments that real credentials do not contain but
-// templates, docs and tests do.
-var placeholderWords = []string{
-	"your", "xxxx", "changeme", "change_me", "change-me", "placeholder", "dummy", "example", "sample",
-	"redacted", "replace", "insert", "enter_", "enter-", "****", "...", "…", "todo", "fixme",
-	"fake", "_here", "-here", "notreal", "not_real", "not-a-real", "foobar", "lorem", "test", "secret_value",
-	"mock", "123456", "abcdef", "qwerty",
-}
-
 // angleTemplate reports a template slot such as "<password>" or
 // "<your token here>": a '<', at least three letters (with spaces, '_',
 // '-' or '.'), a '>'. A bare '<' or '>' is not
@@ -64,49 +55,171 @@ func angleTemplate(v string) bool {
 	return false
 }
 
-// placeholderValue reports whether v looks like a stand-in rather than a
-// credential: template words, masked values, one repeated character, or an
-// upper-case variable name such as SF_PASSWORD.
+// Placeholders are judged on the whole value, never on a word inside it:
+// real passwords contain "test" (testtest123 + a security token) and real
+// Stripe keys start sk_test_. A value is a stand-in when it is empty, a
+// template (<token>, user:<SECRET>, ${VAR}, {{var}}, %VAR%, @@VAR@@), a mask (********,
+// xxxx), elided (5Aep861...), one repeated character or two alternating
+// ones, an upper-case variable name (SF_PASSWORD), or made only of the
+// words templates and mocks use (your_password_here, changeme,
+// mockAccessToken, fake-secret-123).
 func placeholderValue(v string) bool {
-	if v == "" {
+	t := strings.TrimSpace(v)
+	if t == "" {
 		return true
 	}
-	l := strings.ToLower(v)
-	for _, w := range placeholderWords {
-		if strings.Contains(l, w) {
+	if templateValue(t) || angleTemplate(t) || isConstName(t) || elided(t) {
+		return true
+	}
+	if maskValue(t) || lowVariety(t) {
+		return true
+	}
+	return vocabularyOnly(t)
+}
+
+// templateValue: the whole value is a template marker.
+func templateValue(t string) bool {
+	pairs := [][2]string{{"${", "}"}, {"{{", "}}"}, {"@@", "@@"}, {"[", "]"}, {"%", "%"}, {"#{", "}"}, {"<%", "%>"}}
+	for _, p := range pairs {
+		if len(t) > len(p[0])+len(p[1]) && strings.HasPrefix(t, p[0]) && strings.HasSuffix(t, p[1]) {
 			return true
 		}
 	}
-	if isConstName(v) || angleTemplate(v) {
-		return true
+	return false
+}
+
+// elided: a value shown shortened (docs write 5Aep861... or 00D…). No
+// credential alphabet contains three dots in a row or an ellipsis.
+func elided(t string) bool {
+	return strings.Contains(t, "...") || strings.Contains(t, "…")
+}
+
+// maskValue: asterisks, bullets, x's and hashes only ("********", "xxxx",
+// "XXXX-XXXX").
+func maskValue(t string) bool {
+	for _, r := range t {
+		switch r {
+		case '*', 'x', 'X', '#', '•', '-', '_', '.':
+		default:
+			return false
+		}
 	}
-	// Low variety: "aaaaaaaa", "00000000", "abababab".
+	return strings.ContainsAny(t, "*xX#•")
+}
+
+// lowVariety: one repeated character ("aaaaaa", "000000") or, from eight
+// characters on, only two distinct ones ("abababab").
+func lowVariety(t string) bool {
 	var counts [256]int
-	maxc, run, maxRun := 0, 0, 0
-	for i := 0; i < len(v); i++ {
-		counts[v[i]]++
-		if counts[v[i]] > maxc {
-			maxc = counts[v[i]]
-		}
-		if i > 0 && v[i] == v[i-1] {
-			run++
-		} else {
-			run = 1
-		}
-		if run > maxRun {
-			maxRun = run
-		}
-	}
-	if len(v) >= 6 && (float64(maxc)/float64(len(v)) >= 0.6 || maxRun >= 6) {
-		return true
-	}
 	distinct := 0
-	for _, c := range counts {
-		if c > 0 {
+	for i := 0; i < len(t); i++ {
+		if counts[t[i]] == 0 {
 			distinct++
 		}
+		counts[t[i]]++
 	}
-	return len(v) >= 8 && distinct <= 2
+	return distinct == 1 && len(t) >= 2 || distinct <= 2 && len(t) >= 8
+}
+
+// Template vocabulary. A value made only of these words (any case, any
+// separator) with at most a counting digit run (1, 123, 123456) is a stand-in
+// — but only when at least one word is a template marker or a credential
+// noun: "test123" or "testtest123" alone are possible passwords, while
+// "testPassword" and "your_token_here" are not.
+var (
+	templateWords = []string{"your", "changeme", "change", "placeholder", "dummy", "example", "sample",
+		"redacted", "replace", "insert", "enter", "here", "fake", "mock", "mocked", "notreal", "fixme", "todo",
+		"lorem", "ipsum", "foobar", "foo", "bar", "baz", "tbd", "goes", "put"}
+	nounWords = []string{"password", "passwd", "pass", "pwd", "secret", "token", "key", "apikey", "credential",
+		"credentials", "accesstoken", "refreshtoken", "sessionid", "session", "securitytoken"}
+	fillerWords = []string{"my", "the", "a", "an", "to", "with", "of", "for", "me", "test", "testing", "demo",
+		"access", "refresh", "security", "api", "client", "consumer", "user", "username", "admin", "value",
+		"string", "new", "default", "real", "not", "sf", "sfdc", "salesforce", "org", "dev", "prod", "sandbox",
+		"valid", "invalid", "wrong", "bad", "good", "some", "any", "abc", "xyz", "id", "auth", "oauth", "bearer",
+		"super", "very", "long", "s3cr3t", "p4ssw0rd", "passw0rd", "qwerty", "letmein", "hello", "world"}
+	vocab = func() map[string]int {
+		m := map[string]int{}
+		for _, w := range fillerWords {
+			m[w] = 1
+		}
+		for _, w := range nounWords {
+			m[w] = 2
+		}
+		for _, w := range templateWords {
+			m[w] = 2
+		}
+		return m
+	}()
+)
+
+// vocabularyOnly segments the letters of each separator-delimited part into
+// vocabulary words.
+func vocabularyOnly(t string) bool {
+	marked := false
+	var letters strings.Builder
+	flush := func() bool {
+		w := letters.String()
+		letters.Reset()
+		if w == "" {
+			return true
+		}
+		ok, m := segment(w)
+		marked = marked || m
+		return ok
+	}
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters.WriteByte(c | 0x20)
+			i++
+		case c >= '0' && c <= '9':
+			if !flush() {
+				return false
+			}
+			j := i
+			for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+				j++
+			}
+			if !countingDigits(t[i:j]) {
+				return false
+			}
+			i = j
+		case strings.IndexByte(" _-.!@#$:/", c) >= 0:
+			if !flush() {
+				return false
+			}
+			i++
+		default:
+			return false
+		}
+	}
+	return flush() && marked
+}
+
+// segment reports whether w splits into vocabulary words, and whether one of
+// them marks a template or names a credential.
+func segment(w string) (ok, marked bool) {
+	// best[i]: 0 unreachable, 1 reachable, 2 reachable with a marker.
+	best := make([]int, len(w)+1)
+	best[0] = 1
+	for i := 0; i < len(w); i++ {
+		if best[i] == 0 {
+			continue
+		}
+		for j := i + 1; j <= len(w) && j-i <= 13; j++ {
+			if k, ok := vocab[w[i:j]]; ok && max(best[i], k) > best[j] {
+				best[j] = max(best[i], k)
+			}
+		}
+	}
+	return best[len(w)] > 0, best[len(w)] == 2
+}
+
+// countingDigits: 1, 12, 123 … 1234567890, 0, 00, 01, 2024-style years are
+// not counting.
+func countingDigits(d string) bool {
+	return strings.HasPrefix("1234567890", d) || strings.HasPrefix("0123456789", d) || d == "0" || d == "00" || d == "000"
 }
 
 func isConstName(v string) bool {
@@ -163,8 +276,16 @@ func pathHints(p string, data []byte) []string {
 	base := segs[len(segs)-1]
 	ext := path.Ext(base)
 	switch ext {
-	case ".md", ".markdown", ".rst", ".adoc", ".txt", ".html", ".htm":
+	case ".md", ".markdown", ".rst", ".adoc", ".html", ".htm":
 		set["docs"] = true
+	case ".txt":
+		// notes.txt and creds.txt are where people park passwords; only
+		// the usual documentation names count as docs.
+		for _, d := range []string{"readme", "changelog", "license", "notice", "install", "contributing"} {
+			if strings.HasPrefix(base, d) {
+				set["docs"] = true
+			}
+		}
 	case ".example", ".sample", ".template", ".tmpl", ".dist", ".tpl":
 		set["example"] = true
 	}

@@ -117,7 +117,7 @@ func TestFixturesPositive(t *testing.T) {
 		t.Errorf("findings (-want +got):\n%s", d)
 	}
 	// Correlation names the connected app defined in the same tree.
-	wantMsg := "integration/mule.properties:3 SFG-SEC-004 critical | OAuth consumer secret 14399F…(64 chars) under salesforce.consumer_secret: " +
+	wantMsg := "integration/mule.properties:3 SFG-SEC-004 critical | OAuth consumer secret [consumer secret, 64 chars, fp db12d671] under salesforce.consumer_secret: " +
 		"with the consumer key it authenticates as the app. It belongs to connected app Mule_Integration (scopes: Api, Full, RefreshToken; " +
 		"refresh tokens: infinite; IP relaxation: BYPASS; all users may self-authorize)."
 	found := false

@@ -149,7 +149,8 @@ func (s *blobScan) parseAssignment(ms, me int) (assignment, bool) {
 	}
 	vs := j
 	k := vs
-	for k < le && !isSpace(d[k]) && bytes.IndexByte([]byte(",;)}]\"'<"), d[k]) < 0 {
+	// A backtick ends the value too: Markdown wraps key=value in code spans.
+	for k < le && !isSpace(d[k]) && bytes.IndexByte([]byte(",;)}]\"'<`"), d[k]) < 0 {
 		k++
 	}
 	return assignment{key: key, vs: vs, ve: k, form: "assign"}, vs < k

@@ -24,6 +24,7 @@
 #     secret_allow_paths: []
 #     secret_allow_hashes: []
 #     secret_test_path_hints: [apex-test, docs, example, fixture, test]
+#     secret_config_paths: [sample/build.properties, "**/sample/build.properties", build/build.properties, "**/build/build.properties"]
 #   remediation: |
 #     Revoke the session (Setup → Session Management, or the user's OAuth
 #     connections), remove the token from the file and its git history, and read
@@ -41,38 +42,32 @@ import rego.v1
 
 import data.sfguard.lib.secrets as lib
 
-deny contains {"msg": msg, "severity": severity} if {
+# A token of the documented shape keeps its severity in any path.
+deny contains {"msg": msg, "severity": "critical"} if {
 	lib.reportable
 	input.formatMatch
 	kind := token_kind[input.detector]
-	severity := sev
-	msg := sprintf("Salesforce %s %s committed%s: anyone with the repository can call the org's APIs as this user until the session is revoked.%s%s", [kind, input.redacted, lib.where, lib.app_note, lib.lowered_note])
+	msg := sprintf("Salesforce %s %s committed%s: anyone with the repository can call the org's APIs as this user until the session is revoked.%s%s", [kind, input.redacted, lib.where, lib.app_note, lib.shape_note])
 }
 
 # A value under an access-token key (SF_ACCESS_TOKEN, sfdc.oauth.accesstoken)
 # that does not have the token shape: Data Loader stores it encrypted.
-deny contains {"msg": msg, "severity": "low"} if {
+deny contains {"msg": msg, "severity": lib.lowered("low")} if {
 	lib.reportable
 	not input.formatMatch
 	input.encrypted
-	not lib.in_test_path
-	msg := sprintf("Encrypted Salesforce access token under %s%s: it is only as safe as the Data Loader key file named by process.encryptionKeyFile; keep that file out of the repository.", [input.key, lib.where])
+	msg := sprintf("Encrypted Salesforce access token under %s%s: it is only as safe as the Data Loader key file named by process.encryptionKeyFile; keep that file out of the repository.%s", [input.key, lib.where, lib.lowered_note("low")])
 }
 
-deny contains {"msg": msg, "severity": "high"} if {
+deny contains {"msg": msg, "severity": lib.lowered("high")} if {
 	lib.reportable
 	not input.formatMatch
 	not input.encrypted
-	not lib.in_test_path
 	not lib.weak
-	msg := sprintf("Value %s under the Salesforce access token key %s%s: if it is a live token, revoke it and read it from the environment instead.", [input.redacted, input.key, lib.where])
+	msg := sprintf("Value %s under the Salesforce access token key %s%s: if it is a live token, revoke it and read it from the environment instead.%s", [input.redacted, input.key, lib.where, lib.lowered_note("high")])
 }
 
 token_kind := {
 	"salesforce-access-token": "access token",
 	"salesforce-jwt-access-token": "JWT access token",
 }
-
-sev := "low" if {
-	lib.in_test_path
-} else := "critical"

@@ -27,9 +27,19 @@ test_placeholder_silent if count(access_token.deny) == 0 with input as object.un
 
 test_env_silent if count(access_token.deny) == 0 with input as object.union(base, {"envReference": true})
 
-test_test_path_lowered if {
-	some f in access_token.deny with input as object.union(base, {"pathHints": ["test"]})
-	f.severity == "low"
+# A token of the documented shape keeps its severity in docs and tests.
+test_shape_keeps_severity_in_any_path if {
+	every hints in [["test"], ["docs"], ["example"], ["fixture"], ["apex-test"]] {
+		some f in access_token.deny with input as object.union(base, {"pathHints": hints})
+		f.severity == "critical"
+		contains(f.msg, "live credential wherever it is committed")
+	}
+}
+
+test_keyed_value_lowered_in_docs if {
+	some f in access_token.deny with input as object.union(base, {"formatMatch": false, "encrypted": false, "key": "SF_ACCESS_TOKEN", "pathHints": ["docs"]})
+	f.severity == "medium"
+	contains(f.msg, "lowered from high to medium")
 }
 
 test_keyed_encrypted_low if {

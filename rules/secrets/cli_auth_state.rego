@@ -22,6 +22,7 @@
 #     secret_allow_paths: []
 #     secret_allow_hashes: []
 #     secret_test_path_hints: [apex-test, docs, example, fixture, test]
+#     secret_config_paths: [sample/build.properties, "**/sample/build.properties", build/build.properties, "**/build/build.properties"]
 #   remediation: |
 #     Run `sf org logout` for the affected orgs (or revoke the "Salesforce CLI"
 #     OAuth connections of the users), delete the .sfdx/.sf folders from the
@@ -41,9 +42,8 @@ import data.sfguard.lib.secrets as lib
 
 deny contains {"msg": msg, "severity": sev} if {
 	lib.reportable
-	not lib.in_test_path
-	sev := severity
-	msg := sprintf("Salesforce CLI auth state committed: %s holds %s%s%s.", [input.path, field_note, enc_note, lib.where])
+	sev := lib.lowered(severity)
+	msg := sprintf("Salesforce CLI auth state committed: %s holds %s%s%s.%s", [input.path, field_note, enc_note, lib.where, lib.lowered_note(severity)])
 }
 
 field_note := "the key that decrypts every stored CLI token" if {

@@ -26,4 +26,8 @@ test_plain_token_critical if {
 	f.severity == "critical"
 }
 
-test_fixture_silent if count(cli_auth_state.deny) == 0 with input as object.union(base, {"pathHints": ["fixture"]})
+test_fixture_lowered_not_dropped if {
+	some f in cli_auth_state.deny with input as object.union(base, {"pathHints": ["fixture"]})
+	f.severity in {"high", "medium"}
+	contains(f.msg, "fixture path")
+}

@@ -19,6 +19,7 @@
 #     secret_allow_paths: []
 #     secret_allow_hashes: []
 #     secret_test_path_hints: [apex-test, docs, example, fixture, test]
+#     secret_config_paths: [sample/build.properties, "**/sample/build.properties", build/build.properties, "**/build/build.properties"]
 #   remediation: |
 #     Nothing to rotate. Prefer reading the key from CI configuration, and make
 #     sure no secret, refresh token or private key sits next to it.

@@ -24,6 +24,7 @@
 #     secret_allow_paths: []
 #     secret_allow_hashes: []
 #     secret_test_path_hints: [apex-test, docs, example, fixture, test]
+#     secret_config_paths: [sample/build.properties, "**/sample/build.properties", build/build.properties, "**/build/build.properties"]
 #     secret_min_entropy: 2.5
 #   remediation: |
 #     Rotate the consumer secret (App Manager → the app → View → Manage Consumer
@@ -43,11 +44,10 @@ import data.sfguard.lib.secrets as lib
 
 deny contains {"msg": msg, "severity": sev} if {
 	lib.reportable
-	not lib.in_test_path
 	salesforce_secret
 	not lib.weak
-	sev := severity
-	msg := sprintf("OAuth consumer secret %s under %s%s%s: with the consumer key it authenticates as the app.%s", [input.redacted, input.key, in_file, lib.where, lib.app_note])
+	sev := lib.lowered(severity)
+	msg := sprintf("OAuth consumer secret %s under %s%s%s: with the consumer key it authenticates as the app.%s%s", [input.redacted, input.key, in_file, lib.where, lib.app_note, lib.lowered_note(severity)])
 }
 
 salesforce_secret if input.formatMatch

@@ -30,6 +30,11 @@ test_generic_key_odd_shape_silent if {
 	count(consumer_secret.deny) == 0 with input as object.union(base, {"key": "client_secret", "formatMatch": false, "salesforceKey": false})
 }
 
-test_test_path_silent if count(consumer_secret.deny) == 0 with input as object.union(base, {"pathHints": ["fixture"]})
+test_test_path_lowered_one_step if {
+	some plain in consumer_secret.deny with input as base
+	some f in consumer_secret.deny with input as object.union(base, {"pathHints": ["fixture"]})
+	data.sfguard.lib.secrets.one_lower[plain.severity] == f.severity
+	contains(f.msg, "fixture path")
+}
 
 test_weak_silent if count(consumer_secret.deny) == 0 with input as object.union(base, {"entropy": 1.2})

@@ -18,6 +18,11 @@ default_test_path_hints := ["apex-test", "docs", "example", "fixture", "test"]
 
 default_min_entropy := 2.5
 
+# The Ant Migration Tool ships sample/build.properties and tells users to fill
+# it in; build/build.properties is its other usual home. Both are
+# configuration, whatever the folder name suggests.
+default_config_paths := ["sample/build.properties", "**/sample/build.properties", "build/build.properties", "**/build/build.properties"]
+
 # params is the engine's parameter document; unit tests run without it.
 params := data.sfguard.params if {
 	data.sfguard.params
@@ -40,11 +45,41 @@ not_a_value if input.hash in param("secret_allow_hashes", default_allow_hashes)
 # reportable: a real-looking value the user has not allowlisted.
 reportable if not not_a_value
 
-# in_test_path: the file is a test, fixture, example or documentation.
+# in_test_path: the file is a test, fixture, example or documentation, and
+# not one of the configuration files that merely live in such a folder.
 in_test_path if {
-	some h in input.pathHints
-	h in param("secret_test_path_hints", default_test_path_hints)
+	count(matched_hints) > 0
+	not config_path
 }
+
+matched_hints := [h | some h in input.pathHints; h in param("secret_test_path_hints", default_test_path_hints)]
+
+config_path if {
+	some pattern in param("secret_config_paths", default_config_paths)
+	glob.match(pattern, ["/"], input.path)
+}
+
+# lowered(sev): the severity of a credential found by its key (a password, a
+# consumer secret, a metadata value) one step lower in a test, fixture,
+# example or documentation path. Lower, never drop: a real password in a
+# README is still a password. Credentials with an unmistakable shape (access
+# and refresh tokens, SFDX auth URLs) do not use it.
+lowered(sev) := one_lower[sev] if in_test_path
+
+lowered(sev) := sev if not in_test_path
+
+one_lower := {"critical": "high", "high": "medium", "medium": "low", "low": "info", "info": "info"}
+
+# lowered_note(sev) says why a severity was lowered, naming the path hints.
+lowered_note(sev) := sprintf(" Severity lowered from %s to %s because the file is in a %s path; if the value is real it is still exposed, so rotate it.", [sev, one_lower[sev], concat("/", matched_hints)]) if {
+	in_test_path
+} else := ""
+
+# shape_note: tokens keep their severity in any path; say so when the path
+# would have suggested otherwise.
+shape_note := sprintf(" The file is in a %s path, but a value of this shape is a live credential wherever it is committed.", [concat("/", matched_hints)]) if {
+	in_test_path
+} else := ""
 
 # weak: too little variety to be a generated credential.
 weak if input.entropy < param("secret_min_entropy", default_min_entropy)
@@ -83,8 +118,3 @@ users_text("AllSelfAuthorized") := "all users may self-authorize"
 users_text("AdminApprovedPreAuthorized") := "admin-approved users only"
 
 users_text(u) := "permitted users unknown" if not u in {"AllSelfAuthorized", "AdminApprovedPreAuthorized"}
-
-# lowered_note explains a lowered severity.
-lowered_note := " It is in a test, example or documentation path, so the severity is lowered; if it is a real credential, revoke it anyway." if {
-	in_test_path
-} else := ""

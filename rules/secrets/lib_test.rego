@@ -36,3 +36,18 @@ test_app_note if {
 	app := {"type": "ConnectedApp", "fullName": "Billing", "scopes": ["Api", "RefreshToken"], "refreshTokenPolicy": "infinite", "ipRelaxation": "BYPASS", "permittedUsers": "AllSelfAuthorized"}
 	lib.app_note == " It belongs to connected app Billing (scopes: Api, RefreshToken; refresh tokens: infinite; IP relaxation: BYPASS; all users may self-authorize)." with input as object.union(base, {"app": app})
 }
+
+test_lowered_steps if {
+	every pair in [["critical", "high"], ["high", "medium"], ["medium", "low"], ["low", "info"], ["info", "info"]] {
+		lib.lowered(pair[0]) == pair[1] with input as object.union(base, {"pathHints": ["test"]})
+		lib.lowered(pair[0]) == pair[0] with input as base
+	}
+}
+
+test_lowered_note_names_hints if {
+	lib.lowered_note("critical") == " Severity lowered from critical to high because the file is in a docs/example path; if the value is real it is still exposed, so rotate it." with input as object.union(base, {"pathHints": ["docs", "example"]})
+}
+
+test_config_path_not_test if {
+	not lib.in_test_path with input as object.union(base, {"path": "sample/build.properties", "pathHints": ["example"]})
+}

@@ -24,6 +24,7 @@
 #     secret_allow_paths: []
 #     secret_allow_hashes: []
 #     secret_test_path_hints: [apex-test, docs, example, fixture, test]
+#     secret_config_paths: [sample/build.properties, "**/sample/build.properties", build/build.properties, "**/build/build.properties"]
 #     secret_min_entropy: 2.5
 #   remediation: |
 #     Remove the value from the metadata file and its git history, rotate it at
@@ -49,12 +50,11 @@ import rego.v1
 
 import data.sfguard.lib.secrets as lib
 
-deny contains {"msg": msg} if {
+deny contains {"msg": msg, "severity": lib.lowered("high")} if {
 	lib.reportable
-	not lib.in_test_path
 	not lib.weak
 	secret_bearing
-	msg := sprintf("%s %s holds a clear-text secret %s%s: metadata is copied to every clone and every org it is deployed to.", [input.metadataType, element_note, input.redacted, lib.where])
+	msg := sprintf("%s %s holds a clear-text secret %s%s: metadata is copied to every clone and every org it is deployed to.%s", [input.metadataType, element_note, input.redacted, lib.where, lib.lowered_note("high")])
 }
 
 secret_bearing if input.metadataType == "NamedCredential"

@@ -28,6 +28,7 @@
 #     secret_allow_paths: []
 #     secret_allow_hashes: []
 #     secret_test_path_hints: [apex-test, docs, example, fixture, test]
+#     secret_config_paths: [sample/build.properties, "**/sample/build.properties", build/build.properties, "**/build/build.properties"]
 #     secret_min_entropy: 2.5
 #   remediation: |
 #     Change the user's password (which also resets the security token), remove
@@ -50,28 +51,25 @@ import data.sfguard.lib.secrets as lib
 deny contains {"msg": msg, "severity": sev} if {
 	input.detector == "salesforce-password"
 	lib.reportable
-	not lib.in_test_path
 	not input.encrypted
 	not lib.weak
-	sev := password_severity
-	msg := sprintf("Salesforce password %s under %s%s%s: %s%s", [input.redacted, input.key, form_note, lib.where, login_note, lib.app_note])
+	sev := lib.lowered(password_severity)
+	msg := sprintf("Salesforce password %s under %s%s%s: %s%s%s", [input.redacted, input.key, form_note, lib.where, login_note, lib.app_note, lib.lowered_note(password_severity)])
 }
 
 deny contains {"msg": msg, "severity": sev} if {
 	input.detector == "salesforce-security-token"
 	lib.reportable
-	not lib.in_test_path
 	not input.encrypted
 	not lib.weak
-	sev := token_severity
-	msg := sprintf("Salesforce security token %s under %s%s: %s", [input.redacted, input.key, lib.where, token_note])
+	sev := lib.lowered(token_severity)
+	msg := sprintf("Salesforce security token %s under %s%s: %s%s", [input.redacted, input.key, lib.where, token_note, lib.lowered_note(token_severity)])
 }
 
-deny contains {"msg": msg, "severity": "low"} if {
+deny contains {"msg": msg, "severity": lib.lowered("low")} if {
 	lib.reportable
-	not lib.in_test_path
 	input.encrypted
-	msg := sprintf("Data Loader value under %s is encrypted%s; it is only as safe as the key file named by process.encryptionKeyFile, which must stay out of the repository.", [input.key, lib.where])
+	msg := sprintf("Data Loader value under %s is encrypted%s; it is only as safe as the key file named by process.encryptionKeyFile, which must stay out of the repository.%s", [input.key, lib.where, lib.lowered_note("low")])
 }
 
 complete_login if input.tokenSuffixLikely

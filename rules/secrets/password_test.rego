@@ -50,7 +50,39 @@ test_security_token_alone_high if {
 	f.severity == "high"
 }
 
-test_apex_test_silent if count(password.deny) == 0 with input as object.union(base, {"pathHints": ["apex-test"]})
+# Lower, never drop: every test-like path lowers by exactly one step and says why.
+test_test_paths_lower_one_step if {
+	every hints in [["apex-test"], ["docs"], ["example"], ["fixture"], ["test"], ["docs", "example"]] {
+		some f in password.deny with input as object.union(base, {"pathHints": hints, "tokenSuffixLikely": true})
+		f.severity == "high"
+		contains(f.msg, "Severity lowered from critical to high")
+	}
+}
+
+test_alone_in_docs_medium if {
+	some f in password.deny with input as object.union(base, {"pathHints": ["docs"]})
+	f.severity == "medium"
+}
+
+# The Ant Migration Tool's own sample/build.properties is configuration.
+test_ant_sample_build_properties_not_lowered if {
+	every p in ["sample/build.properties", "tools/ant/sample/build.properties", "build/build.properties"] {
+		some f in password.deny with input as object.union(base, {"path": p, "pathHints": ["example"], "tokenSuffixLikely": true})
+		f.severity == "critical"
+		not contains(f.msg, "lowered")
+	}
+}
+
+test_config_paths_configurable if {
+	some f in password.deny with input as object.union(base, {"path": "sample/build.properties", "pathHints": ["example"], "tokenSuffixLikely": true})
+		with data.sfguard.params.secret_config_paths as []
+	f.severity == "high"
+}
+
+test_encrypted_in_test_path_info if {
+	some f in password.deny with input as object.union(base, {"encrypted": true, "pathHints": ["test"]})
+	f.severity == "info"
+}
 
 test_env_silent if count(password.deny) == 0 with input as object.union(base, {"envReference": true})
 

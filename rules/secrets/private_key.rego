@@ -21,6 +21,7 @@
 #     secret_allow_paths: []
 #     secret_allow_hashes: []
 #     secret_test_path_hints: [apex-test, docs, example, fixture, test]
+#     secret_config_paths: [sample/build.properties, "**/sample/build.properties", build/build.properties, "**/build/build.properties"]
 #   remediation: |
 #     Generate a new key pair, upload the new certificate to the connected app
 #     and delete the old one, remove the key from the repository and its
@@ -43,15 +44,15 @@ import data.sfguard.lib.secrets as lib
 deny contains {"msg": msg, "severity": sev} if {
 	input.detector == "private-key"
 	lib.reportable
-	sev := pem_severity
-	msg := sprintf("%s committed%s%s: with the connected app's consumer key it signs JWT bearer logins as any pre-authorized user.%s%s", [key_name, enc_note, lib.where, lib.app_note, lib.lowered_note])
+	sev := lib.lowered(pem_severity)
+	msg := sprintf("%s committed%s%s: with the connected app's consumer key it signs JWT bearer logins as any pre-authorized user.%s%s", [key_name, enc_note, lib.where, lib.app_note, lib.lowered_note(pem_severity)])
 }
 
 deny contains {"msg": msg, "severity": sev} if {
 	input.detector == "salesforce-jwt-key-file"
 	lib.reportable
-	sev := file_severity
-	msg := sprintf("JWT key file %s committed%s: even encrypted or binary, it is one passphrase away from a login as the CI user.%s", [input.path, lib.where, lib.lowered_note])
+	sev := lib.lowered("high")
+	msg := sprintf("JWT key file %s committed%s: even encrypted or binary, it is one passphrase away from a login as the CI user.%s", [input.path, lib.where, lib.lowered_note("high")])
 }
 
 key_name := sprintf("%s private key", [input.keyType]) if {
@@ -62,14 +63,10 @@ enc_note := " (passphrase-encrypted)" if {
 	input.encrypted
 } else := ""
 
-pem_severity := "low" if {
-	lib.in_test_path
-} else := "medium" if {
+# Test keys (TLS fixtures, sample JWT keys) are common, so a PEM key in a test
+# or docs path is lowered one step like a password; it is never dropped.
+pem_severity := "medium" if {
 	input.encrypted
 } else := "critical" if {
 	input.jwtKeyFile
-} else := "high"
-
-file_severity := "low" if {
-	lib.in_test_path
 } else := "high"

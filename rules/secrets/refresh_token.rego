@@ -22,6 +22,7 @@
 #     secret_allow_paths: []
 #     secret_allow_hashes: []
 #     secret_test_path_hints: [apex-test, docs, example, fixture, test]
+#     secret_config_paths: [sample/build.properties, "**/sample/build.properties", build/build.properties, "**/build/build.properties"]
 #     secret_min_entropy: 2.5
 #   remediation: |
 #     Revoke the token (Setup → Connected Apps OAuth Usage → the app → Revoke,
@@ -39,30 +40,24 @@ import rego.v1
 
 import data.sfguard.lib.secrets as lib
 
-deny contains {"msg": msg, "severity": sev} if {
+# A token of the documented shape keeps its severity in any path.
+deny contains {"msg": msg, "severity": "critical"} if {
 	lib.reportable
 	input.formatMatch
-	sev := severity
-	msg := sprintf("Salesforce refresh token %s committed%s: it keeps minting access tokens until revoked, whatever the user's password or MFA.%s%s", [input.redacted, lib.where, lib.app_note, lib.lowered_note])
+	msg := sprintf("Salesforce refresh token %s committed%s: it keeps minting access tokens until revoked, whatever the user's password or MFA.%s%s", [input.redacted, lib.where, lib.app_note, lib.shape_note])
 }
 
-deny contains {"msg": msg, "severity": "low"} if {
+deny contains {"msg": msg, "severity": lib.lowered("low")} if {
 	lib.reportable
 	not input.formatMatch
 	input.encrypted
-	not lib.in_test_path
-	msg := sprintf("Encrypted Salesforce refresh token under %s%s: it is only as safe as the Data Loader key file named by process.encryptionKeyFile; keep that file out of the repository.", [input.key, lib.where])
+	msg := sprintf("Encrypted Salesforce refresh token under %s%s: it is only as safe as the Data Loader key file named by process.encryptionKeyFile; keep that file out of the repository.%s", [input.key, lib.where, lib.lowered_note("low")])
 }
 
-deny contains {"msg": msg, "severity": "high"} if {
+deny contains {"msg": msg, "severity": lib.lowered("high")} if {
 	lib.reportable
 	not input.formatMatch
 	not input.encrypted
-	not lib.in_test_path
 	not lib.weak
-	msg := sprintf("Value %s under the Salesforce refresh token key %s%s: if it is a live token, revoke it and keep it in a secret store.", [input.redacted, input.key, lib.where])
+	msg := sprintf("Value %s under the Salesforce refresh token key %s%s: if it is a live token, revoke it and keep it in a secret store.%s", [input.redacted, input.key, lib.where, lib.lowered_note("high")])
 }
-
-severity := "low" if {
-	lib.in_test_path
-} else := "critical"

@@ -33,3 +33,8 @@ test_placeholder_silent if count(refresh_token.deny) == 0 with input as object.u
 test_allowlisted_hash_silent if {
 	count(refresh_token.deny) == 0 with input as base with data.sfguard.params.secret_allow_hashes as ["1111222233334444"]
 }
+
+test_docs_path_keeps_critical if {
+	some f in refresh_token.deny with input as object.union(base, {"path": "docs/runbook.md", "pathHints": ["docs"]})
+	f.severity == "critical"
+}

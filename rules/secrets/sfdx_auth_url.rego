@@ -20,6 +20,7 @@
 #     secret_allow_paths: []
 #     secret_allow_hashes: []
 #     secret_test_path_hints: [apex-test, docs, example, fixture, test]
+#     secret_config_paths: [sample/build.properties, "**/sample/build.properties", build/build.properties, "**/build/build.properties"]
 #   remediation: |
 #     Revoke the refresh token inside the URL (the user's OAuth connections,
 #     app "Salesforce CLI" for PlatformCLI), remove the URL from the file and
@@ -37,10 +38,10 @@ import rego.v1
 
 import data.sfguard.lib.secrets as lib
 
-deny contains {"msg": msg, "severity": sev} if {
+# No path lowers it: a runbook or README with a live auth URL is a login.
+deny contains {"msg": msg, "severity": "critical"} if {
 	lib.reportable
-	sev := severity
-	msg := sprintf("SFDX auth URL %s for %s committed%s: %s%s%s", [input.redacted, input.host, lib.where, what, lib.app_note, lib.lowered_note])
+	msg := sprintf("SFDX auth URL %s for %s committed%s: %s%s%s", [input.redacted, input.host, lib.where, what, lib.app_note, lib.shape_note])
 }
 
 what := "it uses the Salesforce CLI client, which needs no secret, so the URL alone logs in to the org." if {
@@ -48,7 +49,3 @@ what := "it uses the Salesforce CLI client, which needs no secret, so the URL al
 } else := "it carries a consumer secret and a refresh token, a complete login as the app's user." if {
 	input.hasClientSecret
 } else := "it carries a refresh token for the app, a login wherever the app does not require its secret."
-
-severity := "low" if {
-	lib.in_test_path
-} else := "critical"

@@ -33,3 +33,11 @@ test_placeholder_silent if count(sfdx_auth_url.deny) == 0 with input as object.u
 test_allow_path_silent if {
 	count(sfdx_auth_url.deny) == 0 with input as base with data.sfguard.params.secret_allow_paths as [".env"]
 }
+
+# A live auth URL in a runbook or AGENTS.md is as critical as in a script.
+test_docs_path_keeps_critical if {
+	every hints in [["docs"], ["example"], ["test"], ["fixture"]] {
+		some f in sfdx_auth_url.deny with input as object.union(base, {"path": "AGENTS.md", "pathHints": hints})
+		f.severity == "critical"
+	}
+}
