@@ -9,6 +9,8 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+
+	"github.com/sfguard/sfguard/internal/report"
 )
 
 // Exit codes.
@@ -77,6 +79,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func run(args []string, e env) int {
+	// stderr carries file names and messages from the scanned tree: no
+	// raw control characters, no line a CI runner would execute.
+	e.stderr = report.LineGuard(e.stderr, true)
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, usage)
 		return ExitError

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -135,4 +136,57 @@ func TestMalformedFilesLeakNothing(t *testing.T) {
 func unescapeOutput(s string) string {
 	return strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&", "&lt;", "<", "&gt;", ">", "&amp;", "&",
 		"&#39;", "'", "&#34;", `"`, "&quot;", `"`, `\<`, "<", `\>`, ">", `\&`, "&").Replace(s)
+}
+
+// TestFileNamesInjectNothing scans files whose names hold an encoded
+// newline (%0A, which the component name decodes), a raw newline, ESC and
+// BEL, inside a directory whose name is itself a workflow command. No
+// format, stderr included, may carry a raw control character, and no line
+// may start with "::" except the github format's own annotations.
+func TestFileNamesInjectNothing(t *testing.T) {
+	parent := t.TempDir()
+	root := "::error title=Injected::x"
+	app, err := os.ReadFile("../../fixtures/rules/SFG-APP-015/fail/force-app/main/default/connectedApps/Field_Sales_Mobile.connectedApp-meta.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(parent, root, "force-app", "main", "default", "connectedApps")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{
+		"Evil%0A::error title=Pwned::gotcha.connectedApp-meta.xml",
+		"Raw\n::warning::raw newline.connectedApp-meta.xml",
+		"Esc\x1b[2J\x1b]0;title\x07.connectedApp-meta.xml",
+		"Broken\n::notice::x.connectedApp-meta.xml",
+	} {
+		data := app
+		if strings.HasPrefix(name, "Broken") {
+			data = []byte("<ConnectedApp>\n  <label>x</label>\n")
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(parent)
+	annotation := regexp.MustCompile(`^::(error|warning|notice)( [^\n]*)?::`)
+	for _, format := range report.Formats() {
+		_, stdout, stderr := runCLI(t, nil, "scan", "--no-config", "--format", format, root)
+		if !strings.Contains(stdout, "SFG-APP-015") {
+			t.Fatalf("%s: no finding at all:\n%s", format, stdout)
+		}
+		for stream, out := range map[string]string{"stdout": stdout, "stderr": stderr} {
+			if i := strings.IndexFunc(out, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f }); i >= 0 {
+				t.Errorf("%s %s: raw control character %q at byte %d", format, stream, out[i], i)
+			}
+			for n, line := range strings.Split(out, "\n") {
+				if !strings.HasPrefix(strings.TrimLeft(line, " \t"), "::") {
+					continue
+				}
+				if format != "github" || stream != "stdout" || !annotation.MatchString(line) {
+					t.Errorf("%s %s line %d starts a workflow command: %q", format, stream, n+1, line)
+				}
+			}
+		}
+	}
 }

@@ -130,7 +130,7 @@ func Register(name string, w Writer) {
 	if _, dup := writers[name]; dup {
 		panic("report: format registered twice: " + name)
 	}
-	writers[name] = w
+	writers[name] = guarded(name, w)
 }
 
 // Formats lists the registered format names, sorted.
