@@ -89,3 +89,52 @@ inactive_severity(content) := {"severity": "info"} if {
 unrecognised_note(v) := "" if is_boolean(v)
 
 else := ", not a boolean; read as true"
+
+# CSP directives a CspTrustedSite can open, by element.
+csp_flags := {
+	"isApplicableToConnectSrc": "connect-src",
+	"isApplicableToFrameSrc": "frame-src",
+	"isApplicableToImgSrc": "img-src",
+	"isApplicableToStyleSrc": "style-src",
+	"isApplicableToFontSrc": "font-src",
+	"isApplicableToMediaSrc": "media-src",
+}
+
+# connect-src lets component code send data to the host (fetch, XHR,
+# WebSocket); frame-src lets pages embed it. The others only load passive
+# content.
+active_directives := {"connect-src", "frame-src"}
+
+# csp_directives(content) is the set of directives a trusted URL opens. A
+# flag that is not a boolean counts as on. A file with none of the flags
+# (written before API 48) opens every directive, as Salesforce documents for
+# API 49 and earlier; one with every flag false opens img-src (API 50-58).
+csp_directives(content) := ds if {
+	some flag, _ in csp_flags
+	flag in object.keys(content)
+	ds := flagged(content)
+	count(ds) > 0
+} else := {"img-src"} if {
+	some flag, _ in csp_flags
+	flag in object.keys(content)
+} else := {d | some _, d in csp_flags}
+
+flagged(content) := {d |
+	some flag, d in csp_flags
+	v := content[flag]
+	v != false
+}
+
+# csp_directives_text(content) names the directives for a message.
+csp_directives_text(content) := concat(", ", sort([d | some d in csp_directives(content)]))
+
+# Trusted URL contexts (CspTrustedSiteContext), API 67.
+csp_contexts := {"All", "Communities", "FieldServiceMobileExtension", "LEX", "LightningOut", "VisualForce"}
+
+# csp_context_text(content) describes where the trusted URL applies; an
+# unrecognised context is read as All.
+csp_context_text(content) := sprintf("in context %s", [content.context]) if {
+	content.context in csp_contexts
+} else := sprintf("in the unrecognised context %v, read as All", [content.context]) if {
+	content.context
+} else := "(no context given)"

@@ -45,3 +45,17 @@ test_broad_wildcard if {
 	not web.broad_wildcard("www.force.com")
 	not web.broad_wildcard("*.notforce.com")
 }
+
+test_csp_directives if {
+	web.csp_directives({"isApplicableToConnectSrc": true, "isApplicableToImgSrc": false}) == {"connect-src"}
+	web.csp_directives({"isApplicableToImgSrc": "maybe"}) == {"img-src"}
+	count(web.csp_directives({"endpointUrl": "https://x.example.com"})) == 6
+	web.csp_directives({"isApplicableToConnectSrc": false, "isApplicableToImgSrc": false}) == {"img-src"}
+	web.csp_directives_text({"isApplicableToFrameSrc": true, "isApplicableToConnectSrc": true}) == "connect-src, frame-src"
+}
+
+test_csp_context_text if {
+	web.csp_context_text({"context": "LEX"}) == "in context LEX"
+	contains(web.csp_context_text({"context": "Everywhere"}), "unrecognised context Everywhere, read as All")
+	web.csp_context_text({}) == "(no context given)"
+}
