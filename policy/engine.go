@@ -55,6 +55,8 @@ type loadedRule struct {
 	readsDeclared bool
 	detectors     []string
 	sevOverride   *finding.Severity
+	where         string // file:line of custom.id
+	builtin       bool
 }
 
 // Engine evaluates compiled rules. It is safe for concurrent use.
@@ -94,6 +96,17 @@ func capabilities() *ast.Capabilities {
 	return c
 }
 
+// NewCompiler returns the compiler every sfguard policy is compiled with:
+// the restricted capabilities and the typed input schemas named by keys
+// (see schemas.go).
+func NewCompiler(schemaKeys map[string]bool) *ast.Compiler {
+	return ast.NewCompiler().
+		WithCapabilities(capabilities()).
+		WithEnablePrintStatements(false).
+		WithSchemas(schemaSet(schemaKeys)).
+		WithUseTypeCheckAnnotations(true)
+}
+
 var undefinedFunc = regexp.MustCompile(`undefined function ([A-Za-z0-9_.]+)`)
 
 // New loads, checks and compiles every rule.
@@ -102,6 +115,12 @@ func New(opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newFromSources(opts, srcs)
+}
+
+// newFromSources compiles the given rule sources (the built-in pack and the
+// user's, already read).
+func newFromSources(opts Options, srcs []source) (*Engine, error) {
 	srcs = selectScopes(srcs, opts.Scopes)
 	parsed, err := parseAll(srcs)
 	if err != nil {
@@ -109,7 +128,9 @@ func New(opts Options) (*Engine, error) {
 	}
 	modules := make(map[string]*ast.Module, len(srcs))
 	var loaded []*loadedRule
-	ids := map[string]string{}
+	ids := map[string]*loadedRule{}
+	schemaKeys := map[string]bool{}
+	var getErrs ast.Errors
 	for i, s := range srcs {
 		m := parsed[i]
 		modules[s.name] = m
@@ -121,18 +142,26 @@ func New(opts Options) (*Engine, error) {
 			continue
 		}
 		if prev, dup := ids[r.meta.ID]; dup {
-			return nil, fmt.Errorf("rule id %s is defined twice: %s and %s", r.meta.ID, prev, s.name)
+			if r.builtin {
+				r, prev = prev, r
+			}
+			if prev.builtin {
+				return nil, fmt.Errorf("%s: rule id %s is already the id of a built-in rule (%s); choose another id, or disable the built-in in .sfguard.yaml", r.where, r.meta.ID, prev.where)
+			}
+			return nil, fmt.Errorf("%s: rule id %s is defined twice: also at %s", r.where, r.meta.ID, prev.where)
 		}
-		ids[r.meta.ID] = s.name
+		ids[r.meta.ID] = r
 		loaded = append(loaded, r)
+		if key := annotateInputSchema(m, r); key != "" {
+			schemaKeys[key] = true
+			getErrs = append(getErrs, checkGetPaths(s.name, m, rawSchema(key))...)
+		}
 	}
 
-	compiler := ast.NewCompiler().
-		WithCapabilities(capabilities()).
-		WithEnablePrintStatements(false)
+	compiler := NewCompiler(schemaKeys)
 	compiler.Compile(modules)
-	if compiler.Failed() {
-		return nil, compileError(compiler.Errors)
+	if compiler.Failed() || len(getErrs) > 0 {
+		return nil, compileError(append(compiler.Errors, getErrs...))
 	}
 
 	params, err := mergeParams(loaded, opts.Params)
@@ -228,6 +257,10 @@ func compileError(errs ast.Errors) error {
 				fmt.Fprintf(&b, "%s%s is not allowed in sfguard policies (%s)", loc, m[1], reason)
 				continue
 			}
+		}
+		if e.Code == ast.TypeErr {
+			b.WriteString(typeError(e))
+			continue
 		}
 		b.WriteString(e.Error())
 	}

@@ -44,7 +44,7 @@ func TestNewRejectsBadPolicies(t *testing.T) {
 		{"no id", "# METADATA\n# title: x\n# custom:\n#   severity: low\npackage t\nimport rego.v1\ndeny contains \"x\" if { true }\n", "custom.id is required"},
 		{"bad severity", strings.Replace(header, "medium", "severe", 1) + "package t\nimport rego.v1\ndeny contains \"x\" if { true }\n", "unknown severity"},
 		{"bad scope", strings.Replace(header, "types:", "scope: galaxy\n#   types:", 1) + "package t\nimport rego.v1\ndeny contains \"x\" if { true }\n", "unknown scope"},
-		{"duplicate builtin id", strings.Replace(header, "TEST-001", "SFG-APP-001", 1) + "package t\nimport rego.v1\ndeny contains \"x\" if { true }\n", "rule id SFG-APP-001 is defined twice"},
+		{"duplicate builtin id", strings.Replace(header, "TEST-001", "SFG-APP-001", 1) + "package t\nimport rego.v1\ndeny contains \"x\" if { true }\n", "p.rego:4: rule id SFG-APP-001 is already the id of a built-in rule (rules/"},
 		{"syntax error", header + "package t\nimport rego.v1\ndeny contains if {\n", "rego_parse_error"},
 	}
 	for _, tc := range tests {

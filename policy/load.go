@@ -97,28 +97,22 @@ func ParserOptions() ast.ParserOptions {
 }
 
 // ruleFromModule reads the package METADATA of a module that defines deny.
-// Modules without deny are libraries and return ok=false.
+// Modules without deny are libraries and return ok=false. Every problem is
+// reported as file:line (the line of the offending METADATA key), and keys
+// that sfguard does not know are errors: a misspelt `severty:` must not
+// leave a rule with a default the author never chose.
 func ruleFromModule(name string, m *ast.Module, builtin bool) (r *loadedRule, ok bool, err error) {
-	hasDeny := false
-	for _, rl := range m.Rules {
-		if rl.Head.Name.String() == "deny" || (len(rl.Head.Reference) > 0 && rl.Head.Reference[0].Value.Compare(ast.Var("deny")) == 0) {
-			hasDeny = true
-			break
-		}
-	}
-	if !hasDeny {
+	if !definesDeny(m) {
 		return nil, false, nil
 	}
-	var ann *ast.Annotations
-	for _, a := range m.Annotations {
-		if a.Scope == "package" {
-			ann = a
-			break
-		}
-	}
+	ann := packageAnnotation(m)
 	pkg := m.Package.Path.String()
 	if ann == nil {
-		return nil, false, fmt.Errorf("%s: package %s defines deny but has no package METADATA block", name, pkg)
+		return nil, false, fmt.Errorf("%s:%d: package %s defines deny but has no package METADATA block", name, m.Package.Location.Row, pkg)
+	}
+	mb := newMetaBlock(name, m, ann)
+	if err := mb.checkKeys(); err != nil {
+		return nil, false, err
 	}
 	c := ann.Custom
 	get := func(k string) string {
@@ -139,10 +133,11 @@ func ruleFromModule(name string, m *ast.Module, builtin bool) (r *loadedRule, ok
 		meta.Source = name
 	}
 	if meta.ID == "" {
-		return nil, false, fmt.Errorf("%s: package %s: METADATA custom.id is required", name, pkg)
+		return nil, false, mb.errorf("custom", "package %s: METADATA custom.id is required", pkg)
 	}
+	mb.id = meta.ID
 	if meta.Title == "" {
-		return nil, false, fmt.Errorf("%s: rule %s: METADATA title is required", name, meta.ID)
+		return nil, false, mb.errorf("", "METADATA title is required")
 	}
 	if meta.Scope == "" {
 		meta.Scope = ScopeDocument
@@ -150,69 +145,88 @@ func ruleFromModule(name string, m *ast.Module, builtin bool) (r *loadedRule, ok
 	switch meta.Scope {
 	case ScopeDocument, ScopeOrg, ScopeSecret, ScopeDelta:
 	default:
-		return nil, false, fmt.Errorf("%s: rule %s: unknown scope %q (want document, org, secret or delta)", name, meta.ID, meta.Scope)
+		return nil, false, mb.errorf("scope", "unknown scope %q (want document, org, secret or delta)", meta.Scope)
 	}
 	if meta.Scope == ScopeSecret {
 		meta.Kind = finding.KindSecret
 	}
 	sev := get("severity")
 	if sev == "" {
-		return nil, false, fmt.Errorf("%s: rule %s: METADATA custom.severity is required", name, meta.ID)
+		return nil, false, mb.errorf("custom", "METADATA custom.severity is required (critical, high, medium, low or info)")
 	}
 	if meta.Severity, err = finding.ParseSeverity(sev); err != nil {
-		return nil, false, fmt.Errorf("%s: rule %s: %w", name, meta.ID, err)
+		return nil, false, mb.errorf("severity", "%v", err)
 	}
 	for _, rr := range ann.RelatedResources {
 		meta.References = append(meta.References, rr.Ref.String())
 	}
-	meta.Types, err = stringList(c["types"])
-	if err != nil {
-		return nil, false, fmt.Errorf("%s: rule %s: custom.types: %w", name, meta.ID, err)
+	if meta.Types, err = stringList(c["types"]); err != nil {
+		return nil, false, mb.errorf("types", "custom.types: %v", err)
 	}
-	meta.Tags, err = stringList(c["tags"])
-	if err != nil {
-		return nil, false, fmt.Errorf("%s: rule %s: custom.tags: %w", name, meta.ID, err)
+	if err := checkTypeNames(meta.Types); err != nil {
+		return nil, false, mb.errorf("types", "custom.types: %v", err)
 	}
-	r = &loadedRule{meta: meta, pkg: m.Package.Path}
+	if meta.Tags, err = stringList(c["tags"]); err != nil {
+		return nil, false, mb.errorf("tags", "custom.tags: %v", err)
+	}
+	r = &loadedRule{meta: meta, pkg: m.Package.Path, where: fmt.Sprintf("%s:%d", name, mb.line("id")), builtin: builtin}
 	if v, present := c["reads"]; present {
-		r.reads, err = stringList(v)
-		if err != nil {
-			return nil, false, fmt.Errorf("%s: rule %s: custom.reads: %w", name, meta.ID, err)
+		if r.reads, err = stringList(v); err != nil {
+			return nil, false, mb.errorf("reads", "custom.reads: %v", err)
 		}
 		r.readsDeclared = true
 	}
 	if r.detectors, err = stringList(c["detectors"]); err != nil {
-		return nil, false, fmt.Errorf("%s: rule %s: custom.detectors: %w", name, meta.ID, err)
+		return nil, false, mb.errorf("detectors", "custom.detectors: %v", err)
 	}
 	if meta.Scope == ScopeSecret && len(r.detectors) == 0 {
-		return nil, false, fmt.Errorf("%s: rule %s: a secret rule needs custom.detectors", name, meta.ID)
+		return nil, false, mb.errorf("scope", "a secret rule needs custom.detectors")
 	}
 	if (meta.Scope == ScopeDocument || meta.Scope == ScopeDelta) && len(meta.Types) == 0 {
-		return nil, false, fmt.Errorf("%s: rule %s: a %s rule needs custom.types", name, meta.ID, meta.Scope)
+		return nil, false, mb.errorf("custom", "a %s rule needs custom.types", meta.Scope)
 	}
 	if p, ok := c["params"]; ok {
 		pm, isMap := p.(map[string]any)
 		if !isMap {
-			return nil, false, fmt.Errorf("%s: rule %s: custom.params must be a map of name to default", name, meta.ID)
+			return nil, false, mb.errorf("params", "custom.params must be a map of name to default")
 		}
 		meta.Params = pm
 	}
 	if ex, ok := c["examples"]; ok {
-		em, isMap := ex.(map[string]any)
-		if !isMap {
-			return nil, false, fmt.Errorf("%s: rule %s: custom.examples must be a map with fail and pass", name, meta.ID)
-		}
-		meta.Examples = map[string]string{}
-		for k, v := range em {
-			s, isStr := v.(string)
-			if !isStr {
-				return nil, false, fmt.Errorf("%s: rule %s: custom.examples.%s must be a string", name, meta.ID, k)
-			}
-			meta.Examples[k] = s
+		if meta.Examples, err = examples(ex); err != nil {
+			return nil, false, mb.errorf("examples", "%v", err)
 		}
 	}
 	r.meta = meta
 	return r, true, nil
+}
+
+func definesDeny(m *ast.Module) bool {
+	for _, rl := range m.Rules {
+		if rl.Head.Name.String() == "deny" || (len(rl.Head.Reference) > 0 && rl.Head.Reference[0].Value.Compare(ast.Var("deny")) == 0) {
+			return true
+		}
+	}
+	return false
+}
+
+func examples(ex any) (map[string]string, error) {
+	em, isMap := ex.(map[string]any)
+	if !isMap {
+		return nil, fmt.Errorf("custom.examples must be a map with fail and pass")
+	}
+	out := map[string]string{}
+	for k, v := range em {
+		if k != "fail" && k != "pass" {
+			return nil, fmt.Errorf("custom.examples: unknown key %q (want fail and pass)", k)
+		}
+		s, isStr := v.(string)
+		if !isStr {
+			return nil, fmt.Errorf("custom.examples.%s must be a string", k)
+		}
+		out[k] = s
+	}
+	return out, nil
 }
 
 func stringList(v any) ([]string, error) {

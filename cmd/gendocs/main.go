@@ -1,6 +1,8 @@
 // Command gendocs writes docs/rules/: one Markdown page per built-in rule
 // and an index, all rendered by internal/ruledoc from the rules' METADATA
-// blocks, which stay the single source of rule documentation.
+// blocks, which stay the single source of rule documentation. It also
+// writes docs/schemas/: the JSON Schemas of the Rego input, generated from
+// the metadata registry (internal/sfmeta).
 //
 // Run it from the repository root after changing a rule:
 //
@@ -9,7 +11,7 @@
 // The test in this package fails when docs/rules is stale.
 package main
 
-//go:generate go run . -out ../../docs/rules
+//go:generate go run . -out ../../docs/rules -schemas ../../docs/schemas
 
 import (
 	"flag"
@@ -20,13 +22,19 @@ import (
 	"strings"
 
 	"github.com/sfguard/sfguard/internal/ruledoc"
+	"github.com/sfguard/sfguard/internal/sfmeta"
 	"github.com/sfguard/sfguard/policy"
 )
 
 func main() {
 	out := flag.String("out", "docs/rules", "folder to write the rule pages to")
+	schemas := flag.String("schemas", "docs/schemas", "folder to write the input JSON Schemas to")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	err := run(*out)
+	if err == nil {
+		err = writeAll(*schemas, sfmeta.SchemaFiles(), "*.json")
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
 	}
@@ -48,10 +56,16 @@ func run(dir string) error {
 	if err != nil {
 		return err
 	}
+	return writeAll(dir, files, "*.md")
+}
+
+// writeAll writes files into dir and removes the files matching glob that
+// are no longer generated.
+func writeAll(dir string, files map[string][]byte, glob string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	old, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	old, err := filepath.Glob(filepath.Join(dir, glob))
 	if err != nil {
 		return err
 	}

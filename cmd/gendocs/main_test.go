@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sfguard/sfguard/internal/sfmeta"
 )
 
 const docsDir = "../../docs/rules"
@@ -96,5 +98,45 @@ func TestRunWritesAndPrunes(t *testing.T) {
 	}
 	if diff := cmp.Diff(string(want["SFG-APP-001.md"]), string(b)); diff != "" {
 		t.Errorf("SFG-APP-001.md (-want +got):\n%s", diff)
+	}
+}
+
+// TestSchemasAreCurrent fails when docs/schemas differs from what the
+// metadata registry generates, so a type or element added to
+// internal/sfmeta cannot land without its published schema.
+func TestSchemasAreCurrent(t *testing.T) {
+	const dir = "../../docs/schemas"
+	want := sfmeta.SchemaFiles()
+	onDisk, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var problems []string
+	for _, p := range onDisk {
+		if _, ok := want[filepath.Base(p)]; !ok {
+			problems = append(problems, filepath.Base(p)+" is no longer generated")
+		}
+	}
+	names := make([]string, 0, len(want))
+	for n := range want {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		got, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			problems = append(problems, n+" is missing")
+			continue
+		}
+		if diff := cmp.Diff(string(want[n]), string(got)); diff != "" {
+			problems = append(problems, n+" differs")
+			if lines := strings.SplitN(diff, "\n", 21); len(lines) > 20 {
+				diff = strings.Join(lines[:20], "\n") + "\n..."
+			}
+			t.Logf("%s (-generated +on disk):\n%s", n, diff)
+		}
+	}
+	if len(problems) > 0 {
+		t.Errorf("docs/schemas is stale (%s); the registry in internal/sfmeta changed. Regenerate with: go run ./cmd/gendocs", strings.Join(problems, "; "))
 	}
 }
