@@ -8,8 +8,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/sfguard/sfguard/internal/discover"
 	"github.com/sfguard/sfguard/internal/model"
+	"github.com/sfguard/sfguard/internal/source"
 	"github.com/sfguard/sfguard/internal/testutil"
 )
 
@@ -19,7 +19,8 @@ import (
 // XML. An element found here that the schema lacks belongs in the registry
 // (internal/sfmeta), then `go run ./cmd/gendocs`.
 func TestFixturesMatchPublishedSchemas(t *testing.T) {
-	files, diags := discover.Walk([]string{"../../fixtures/rules", "../../fixtures/orgs"}, discover.Options{NoIgnore: true}, true)
+	all, diags := source.Walk([]string{"../../fixtures/rules", "../../fixtures/orgs"}, source.Options{NoIgnore: true})
+	files := source.Metadata(all)
 	for _, d := range diags {
 		t.Logf("discover: %s", d.Error())
 	}
