@@ -103,7 +103,10 @@ func evalOne(t *testing.T, e *Engine, path, xml string) []finding.Finding {
 	return fs
 }
 
-func TestFindingPositionsAndSuppression(t *testing.T) {
+// TestFindingPositions: findings point at the element a rule names, or at
+// its parent when it is missing. The engine leaves sfguard-ignore comments
+// to package suppress.
+func TestFindingPositions(t *testing.T) {
 	body := header + `package t
 import rego.v1
 deny contains {"msg": "present", "element": ["oauthPolicy", "refreshTokenPolicy"]} if { input.content.oauthPolicy.refreshTokenPolicy == "infinite" }
@@ -135,7 +138,7 @@ deny contains {"msg": "missing", "element": ["oauthPolicy", "ipRelaxation"], "se
 	}
 	want := []row{
 		{"missing", "/ConnectedApp/oauthPolicy/ipRelaxation", "", 4, 5, finding.Critical},
-		{"present", "/ConnectedApp/oauthPolicy/refreshTokenPolicy", "inline: accepted until the vendor supports rotation", 6, 9, finding.Medium},
+		{"present", "/ConnectedApp/oauthPolicy/refreshTokenPolicy", "", 6, 9, finding.Medium},
 	}
 	if diff := cmp.Diff(want, rows); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)

@@ -15,7 +15,6 @@ import (
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/model"
 	"github.com/sfguard/sfguard/internal/parallel"
-	"github.com/sfguard/sfguard/internal/suppress"
 )
 
 // queryCache prepares one query per (scope, type) on first use. Preparing is
@@ -299,7 +298,6 @@ func (e *Engine) toFinding(rd rawDeny, d *model.Document, byPath map[string]*mod
 			f.Related = append(f.Related, loc)
 		}
 	}
-	inlineSuppression(&f, d, path)
 	return f
 }
 
@@ -331,19 +329,4 @@ func hashValue(v any) string {
 // SortFindings sorts findings deterministically.
 func SortFindings(fs []finding.Finding) {
 	sort.SliceStable(fs, func(i, j int) bool { return finding.Less(&fs[i], &fs[j]) })
-}
-
-// inlineSuppression applies <!-- sfguard-ignore RULE-ID: reason --> comments
-// that stand directly before the element a finding points at, or before any
-// of its ancestors (so one comment before <oauthPolicy> covers its children).
-func inlineSuppression(f *finding.Finding, d *model.Document, path []any) {
-	for i := len(path); i >= 0; i-- {
-		n, _, exact := d.Resolve(path[:i])
-		if n == nil || (!exact && i > 0) {
-			continue
-		}
-		if suppress.MarkInline(f, n.Comments) {
-			return
-		}
-	}
 }

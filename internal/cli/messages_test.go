@@ -164,3 +164,42 @@ func TestSummaryCounts(t *testing.T) {
 		})
 	}
 }
+
+// TestInlineIgnoreWarnings: an sfguard-ignore that names an unknown rule or
+// trails an element is a warning at its place (a note, a GitHub warning);
+// it does not change the exit code. One without a reason is an input error.
+func TestInlineIgnoreWarnings(t *testing.T) {
+	tests := []struct {
+		name     string
+		from, to string
+		wantCode int
+		want     string
+	}{
+		{"unknown rule id", "        <refreshTokenPolicy>", "        <!-- sfguard-ignore SFG-APP-01: typo -->\n        <refreshTokenPolicy>", ExitFindings,
+			"::warning file=connectedApps/A.connectedApp,line=11,endLine=11,col=9,title=sfguard note::sfguard-ignore names SFG-APP-01, which is not a loaded rule; it suppresses nothing (misspelt? 'sfguard rules' lists the ids)"},
+		{"trailing", "<refreshTokenPolicy>infinite</refreshTokenPolicy>", "<refreshTokenPolicy>infinite</refreshTokenPolicy> <!-- sfguard-ignore SFG-APP-001: vendor -->", ExitFindings,
+			"::warning file=connectedApps/A.connectedApp,line=10,endLine=10,col=9,title=sfguard note::sfguard-ignore SFG-APP-001 trails <refreshTokenPolicy> on its line and suppresses nothing; write it on its own line directly before the element"},
+		{"no reason", "        <refreshTokenPolicy>", "        <!-- sfguard-ignore SFG-APP-001 -->\n        <refreshTokenPolicy>", ExitError,
+			"::error file=connectedApps/A.connectedApp,line=11,endLine=11,col=9,title=sfguard%3A input problem::sfguard-ignore SFG-APP-001 has no reason; it is not applied (write <!-- sfguard-ignore SFG-APP-001: reason -->)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			testutil.WriteFile(t, dir, "connectedApps/A.connectedApp", strings.Replace(infiniteApp, tc.from, tc.to, 1))
+			t.Chdir(dir)
+			code, stdout, _ := runCLI(t, nil, "scan", "--no-config", "--no-secrets", "--format", "github", ".")
+			if code != tc.wantCode {
+				t.Errorf("exit %d, want %d", code, tc.wantCode)
+			}
+			var got []string
+			for _, l := range strings.Split(stdout, "\n") {
+				if strings.Contains(l, "sfguard-ignore") {
+					got = append(got, l)
+				}
+			}
+			if d := cmp.Diff([]string{tc.want}, got); d != "" {
+				t.Errorf("annotations (-want +got):\n%s", d)
+			}
+		})
+	}
+}

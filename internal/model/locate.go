@@ -92,3 +92,31 @@ func index(v any) (int, bool) {
 	}
 	return 0, false
 }
+
+// Ancestry returns the nodes an element path names that exist, root first:
+// for "/Profile/loginIpRanges[2]/startAddress" the root, its second
+// loginIpRanges and that one's startAddress, or fewer when the path leaves
+// the document. It reads the paths Resolve writes (1-based indices).
+func (d *Document) Ancestry(xpath string) []*Node {
+	segs := strings.Split(strings.TrimPrefix(xpath, "/"), "/")
+	if d.Root == nil || len(segs) == 0 || segs[0] != d.Root.Name {
+		return nil
+	}
+	out := []*Node{d.Root}
+	n := d.Root
+	for _, seg := range segs[1:] {
+		name, idx := seg, 0
+		if i := strings.IndexByte(seg, '['); i >= 0 && strings.HasSuffix(seg, "]") {
+			k, err := strconv.Atoi(seg[i+1 : len(seg)-1])
+			if err != nil || i == 0 {
+				break
+			}
+			name, idx = seg[:i], k-1
+		}
+		if n = nthChild(n, name, idx); n == nil {
+			break
+		}
+		out = append(out, n)
+	}
+	return out
+}

@@ -67,3 +67,36 @@ func TestResolve(t *testing.T) {
 		})
 	}
 }
+
+func TestAncestry(t *testing.T) {
+	root, _, err := Parse([]byte("<Profile><loginIpRanges><startAddress>1</startAddress></loginIpRanges><loginIpRanges><startAddress>2</startAddress></loginIpRanges></Profile>"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &Document{Root: root}
+	tests := []struct {
+		xpath string
+		want  []string // Text or Name of each node
+	}{
+		{"/Profile", []string{"Profile"}},
+		{"/Profile/loginIpRanges[2]/startAddress", []string{"Profile", "loginIpRanges", "2"}},
+		{"/Profile/loginIpRanges/startAddress", []string{"Profile", "loginIpRanges", "1"}},
+		{"/Profile/loginIpRanges[3]/startAddress", []string{"Profile"}},
+		{"/Profile/missing/x", []string{"Profile"}},
+		{"/Profile/[2]", []string{"Profile"}},
+		{"/PermissionSet/x", nil},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, n := range d.Ancestry(tc.xpath) {
+			if n.Text != "" {
+				got = append(got, n.Text)
+			} else {
+				got = append(got, n.Name)
+			}
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.xpath, diff)
+		}
+	}
+}

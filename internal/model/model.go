@@ -30,8 +30,17 @@ type Node struct {
 	// Comments are the XML comments that stand directly before this
 	// element (between the previous sibling element, or the parent's start
 	// tag, and this element), trimmed. Inline suppressions are read from
-	// them.
+	// them. A comment on the same line after a sibling's end is that
+	// sibling's Trailing comment instead.
 	Comments []string
+	// Trailing are the comments on the line where this element ends, after
+	// it: `<a>x</a> <!-- note -->`. They belong to no element; they are
+	// kept so that a suppression written there is reported, not applied
+	// to the element after it.
+	Trailing []string
+	// Dangling are the comments after this element's last child element,
+	// which stand before no element.
+	Dangling []string
 }
 
 // Attr is one attribute.

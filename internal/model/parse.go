@@ -359,11 +359,12 @@ func (s *scanner) scan() error {
 			s.stack = s.stack[:len(s.stack)-1]
 			switch len(s.stack) {
 			case 1:
+				end := s.trailingEnd(gt + 1)
 				if skipping {
-					s.cuts = append(s.cuts, [2]int{cutStart, gt + 1})
+					s.cuts = append(s.cuts, [2]int{cutStart, end})
 					skipping = false
 				}
-				lastSiblingEnd = gt + 1
+				lastSiblingEnd = end
 			case 0:
 				rootClosed = true
 			}
@@ -403,11 +404,12 @@ func (s *scanner) scan() error {
 			if selfClose {
 				switch level {
 				case 1:
+					end := s.trailingEnd(gt + 1)
 					if skipping {
-						s.cuts = append(s.cuts, [2]int{cutStart, gt + 1})
+						s.cuts = append(s.cuts, [2]int{cutStart, end})
 						skipping = false
 					}
-					lastSiblingEnd = gt + 1
+					lastSiblingEnd = end
 				case 0:
 					rootClosed = true
 				}
@@ -430,6 +432,28 @@ func (s *scanner) scan() error {
 		return s.errAt(len(data), "no root element")
 	}
 	return nil
+}
+
+// trailingEnd returns the end of the comments that follow offset off on
+// the same line (only blanks between), or off. Those comments trail the
+// element ending at off: a cut of that element takes them along, and a
+// cut of the next element leaves them to this one.
+func (s *scanner) trailingEnd(off int) int {
+	end := off
+	for {
+		k := end
+		for k < len(s.data) && (s.data[k] == ' ' || s.data[k] == '\t') {
+			k++
+		}
+		if !bytes.HasPrefix(s.data[k:], []byte("<!--")) {
+			return end
+		}
+		c := bytes.Index(s.data[k+4:], []byte("-->"))
+		if c < 0 {
+			return end
+		}
+		end = k + 4 + c + 3
+	}
 }
 
 // tagEnd finds the '>' that ends the start tag at lt, skipping quoted
@@ -625,6 +649,9 @@ func (c *converter) element(e *etree.Element) (*Node, error) {
 	if elems > 0 {
 		n.Children = make([]*Node, 0, elems)
 	}
+	// prev is the last child element while no line break has followed it:
+	// a comment then trails prev rather than standing before the next one.
+	var prev *Node
 	for _, t := range e.Child {
 		switch t := t.(type) {
 		case *etree.Element:
@@ -635,14 +662,25 @@ func (c *converter) element(e *etree.Element) (*Node, error) {
 			child.Comments = pending
 			pending = nil
 			n.Children = append(n.Children, child)
+			prev = child
 		case *etree.Comment:
-			pending = append(pending, strings.TrimSpace(t.Data))
+			if prev != nil {
+				prev.Trailing = append(prev.Trailing, strings.TrimSpace(t.Data))
+			} else {
+				pending = append(pending, strings.TrimSpace(t.Data))
+			}
 		case *etree.CharData:
+			// Only blanks keep a comment on prev's line (as the scanner's
+			// trailingEnd sees it).
+			if strings.Trim(t.Data, " \t") != "" {
+				prev = nil
+			}
 			if elems == 0 {
 				text = append(text, t.Data)
 			}
 		}
 	}
+	n.Dangling = pending
 	switch len(text) {
 	case 0:
 	case 1:

@@ -29,6 +29,8 @@ type flatNode struct {
 	Nil       bool
 	Attrs     []Attr
 	Comments  []string
+	Trailing  []string
+	Dangling  []string
 }
 
 func flatten(n *Node) []flatNode {
@@ -36,7 +38,7 @@ func flatten(n *Node) []flatNode {
 	var walk func(n *Node, path string)
 	walk = func(n *Node, path string) {
 		path += "/" + n.Name
-		out = append(out, flatNode{Path: path, Line: n.Line, Col: n.Col, Text: n.Text, Nil: n.Nil, Attrs: n.Attrs, Comments: n.Comments})
+		out = append(out, flatNode{Path: path, Line: n.Line, Col: n.Col, Text: n.Text, Nil: n.Nil, Attrs: n.Attrs, Comments: n.Comments, Trailing: n.Trailing, Dangling: n.Dangling})
 		for _, c := range n.Children {
 			walk(c, path)
 		}
@@ -475,5 +477,46 @@ func TestParseLocalNames(t *testing.T) {
 	want := []string{"/Profile", "/Profile/custom", "/Profile/c:", "/Profile/:d"}
 	if diff := cmp.Diff(want, names); diff != "" {
 		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}
+
+// TestParseCommentPlaces: a comment stands before the element on the next
+// line, trails the element it shares a line with, or dangles after the
+// last child; filtering keeps each where it was.
+func TestParseCommentPlaces(t *testing.T) {
+	src := "<ConnectedApp>\n" +
+		"    <label>A</label> <!-- trails label -->\n" +
+		"    <oauthPolicy>\n" +
+		"        <!-- before refreshTokenPolicy -->\n" +
+		"        <refreshTokenPolicy>infinite</refreshTokenPolicy><!-- trails a --> <!-- trails b -->\n" +
+		"        <ipRelaxation>BYPASS</ipRelaxation>\n" +
+		"        <!-- dangles in oauthPolicy -->\n" +
+		"    </oauthPolicy>\n" +
+		"    <contactEmail>a@example.com</contactEmail> <!-- trails a skipped element -->\n" +
+		"    <!-- before oauthConfig --><oauthConfig><callbackUrl>https://x</callbackUrl></oauthConfig>\n" +
+		"</ConnectedApp>\n"
+	want := []flatNode{
+		{Path: "/ConnectedApp", Line: 1, Col: 1},
+		{Path: "/ConnectedApp/label", Line: 2, Col: 5, Text: "A", Trailing: []string{"trails label"}},
+		{Path: "/ConnectedApp/oauthPolicy", Line: 3, Col: 5},
+		{Path: "/ConnectedApp/oauthPolicy/refreshTokenPolicy", Line: 5, Col: 9, Text: "infinite",
+			Comments: []string{"before refreshTokenPolicy"}, Trailing: []string{"trails a", "trails b"}},
+		{Path: "/ConnectedApp/oauthPolicy/ipRelaxation", Line: 6, Col: 9, Text: "BYPASS"},
+		{Path: "/ConnectedApp/oauthConfig", Line: 10, Col: 32, Comments: []string{"before oauthConfig"}},
+		{Path: "/ConnectedApp/oauthConfig/callbackUrl", Line: 10, Col: 45, Text: "https://x"},
+	}
+	want[2].Dangling = []string{"dangles in oauthPolicy"}
+	for _, keep := range []func(string) bool{nil, keepNames("label", "oauthPolicy", "oauthConfig")} {
+		root, _, err := Parse([]byte(src), keep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := flatten(root)
+		if keep == nil {
+			got = flatten(keepOnly(root, keepNames("label", "oauthPolicy", "oauthConfig")))
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("filtered=%v (-want +got):\n%s", keep != nil, d)
+		}
 	}
 }

@@ -266,14 +266,33 @@ func notMetadata(files []source.File) []finding.Diagnostic {
 func scanMetadata(ctx context.Context, eng *policy.Engine, s *Settings, all []source.File, rep *report.Report) ([]*model.Document, []finding.Finding, []finding.Diagnostic) {
 	files := source.Metadata(all)
 	docs, diags, bytes := parseAll(eng, files, s.Jobs)
-	diags = append(diags, inlineProblems(docs)...)
 	if rep != nil {
 		rep.Stats.Files += len(files)
 		rep.Stats.Documents += len(docs)
 		rep.Stats.Bytes += bytes
 	}
 	fs, ediags := eng.EvalDocuments(ctx, docs, s.Jobs)
-	return docs, fs, append(diags, ediags...)
+	diags = append(diags, ediags...)
+	fs, issues := suppress.Inline(fs, docs, knownRule(eng))
+	for _, is := range issues {
+		switch {
+		case is.Invalid:
+			diags = append(diags, finding.Diagnostic{File: is.File, Line: is.Line, Column: is.Column, Message: is.Message})
+		case rep != nil:
+			rep.Notes = append(rep.Notes, report.Note{Level: report.NoteWarning, File: is.File, Line: is.Line, Column: is.Column, Message: is.Message})
+		}
+	}
+	return docs, fs, diags
+}
+
+// knownRule tells whether an sfguard-ignore names a loaded rule, enabled or
+// not (ignores are matched without regard to case).
+func knownRule(eng *policy.Engine) func(string) bool {
+	ids := map[string]bool{}
+	for _, r := range eng.Rules() {
+		ids[strings.ToUpper(r.ID)] = true
+	}
+	return func(id string) bool { return ids[strings.ToUpper(id)] }
 }
 
 // sourceOptions turns the settings into the source layer's filters. Each
@@ -355,28 +374,6 @@ func parseAll(eng *policy.Engine, files []source.File, jobs int) ([]*model.Docum
 		diags = append(diags, s.probs...)
 	}
 	return docs, diags, total
-}
-
-// inlineProblems reports sfguard-ignore comments that cannot be honoured
-// (no rule id, no reason): an exception must say why, and one that is
-// silently ignored would leave its author believing it works.
-func inlineProblems(docs []*model.Document) []finding.Diagnostic {
-	var out []finding.Diagnostic
-	var walk func(d *model.Document, n *model.Node)
-	walk = func(d *model.Document, n *model.Node) {
-		for _, c := range n.Comments {
-			if p := suppress.InlineProblem(c); p != "" {
-				out = append(out, finding.Diagnostic{File: d.Path, Line: n.Line, Column: n.Col, Message: p})
-			}
-		}
-		for _, c := range n.Children {
-			walk(d, c)
-		}
-	}
-	for _, d := range docs {
-		walk(d, d.Root)
-	}
-	return out
 }
 
 func parseDiagnostic(path string, err error) *finding.Diagnostic {
@@ -559,6 +556,7 @@ func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []
 	baseline.Assign(rep.Findings)
 	rep.Findings = diffbase.New(rep.Findings, baseFindings)
 	deltas, diags := eng.EvalDelta(ctx, baseDocs, head)
+	deltas, _ = suppress.Inline(deltas, head, knownRule(eng)) // issues were reported with the head scan
 	rep.Findings = append(rep.Findings, deltas...)
 	rep.Diagnostics = append(rep.Diagnostics, diags...)
 	rep.Notes = append(rep.Notes, report.Note{Level: report.NoteInfo, Message: fmt.Sprintf("PR mode: only findings new since %s are reported", s.DiffBase)})

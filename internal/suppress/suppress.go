@@ -9,7 +9,6 @@ package suppress
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -158,77 +157,4 @@ func expiresSoon(s config.Suppression, today time.Time) bool {
 	y, m, d := today.Date()
 	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	return !s.Expires.After(day.Add(ExpiryWarning))
-}
-
-// Directive is the marker that starts an inline suppression comment.
-const Directive = "sfguard-ignore"
-
-// ParseInline reads an XML comment such as
-//
-//	<!-- sfguard-ignore SFG-CA-001, SFG-CA-004: vendor app, retired in Q3 -->
-//
-// The comment may be given with or without the <!-- --> delimiters. ok is
-// true when the comment is an sfguard-ignore directive at all; a directive
-// with no rule ids or no reason comes back with ok true and an empty rules
-// or reason, and must be reported with InlineProblem instead of honoured.
-func ParseInline(comment string) (rules []string, reason string, ok bool) {
-	c := strings.TrimSpace(comment)
-	c = strings.TrimPrefix(c, "<!--")
-	c = strings.TrimSuffix(c, "-->")
-	c = strings.TrimSpace(c)
-	if !strings.HasPrefix(c, Directive) {
-		return nil, "", false
-	}
-	rest := c[len(Directive):]
-	if rest != "" && rest[0] != ' ' && rest[0] != '\t' && rest[0] != ':' && rest[0] != '\n' && rest[0] != '\r' {
-		return nil, "", false // e.g. "sfguard-ignored", not our directive
-	}
-	ids := rest
-	if i := strings.Index(rest, ":"); i >= 0 {
-		ids, reason = rest[:i], strings.TrimSpace(rest[i+1:])
-		reason = strings.Join(strings.Fields(reason), " ")
-	}
-	rules = append(rules, strings.FieldsFunc(ids, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })...)
-	return rules, reason, true
-}
-
-// InlineProblem explains what is wrong with an sfguard-ignore comment, or
-// returns "" when the comment is a valid directive or not a directive.
-// The engine reports problems as diagnostics at the comment's element.
-func InlineProblem(comment string) string {
-	rules, reason, ok := ParseInline(comment)
-	switch {
-	case !ok:
-		return ""
-	case len(rules) == 0:
-		return "sfguard-ignore comment names no rule id (write <!-- sfguard-ignore RULE-ID: reason -->)"
-	case reason == "":
-		return fmt.Sprintf("sfguard-ignore %s has no reason; it is not applied (write <!-- sfguard-ignore %s: reason -->)",
-			strings.Join(rules, ", "), strings.Join(rules, ", "))
-	}
-	return ""
-}
-
-// MarkInline applies the valid sfguard-ignore directives among comments
-// (the comments standing directly before the element the finding points
-// at) to the finding: when one names the finding's rule, Suppressed becomes
-// "inline: <reason>". It reports whether the finding was suppressed.
-// Already-suppressed findings are left alone.
-func MarkInline(f *finding.Finding, comments []string) bool {
-	if f.Suppressed != "" {
-		return false
-	}
-	for _, c := range comments {
-		rules, reason, ok := ParseInline(c)
-		if !ok || reason == "" {
-			continue
-		}
-		for _, id := range rules {
-			if strings.EqualFold(id, f.RuleID) {
-				f.Suppressed = InlinePrefix + reason
-				return true
-			}
-		}
-	}
-	return false
 }
