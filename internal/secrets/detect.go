@@ -82,26 +82,27 @@ var keywords = []struct {
 	anchor int
 	h      handler
 }{
-	{"00d", 1, (*blobScan).accessToken},             // "0d"
-	{"eyj", 1, (*blobScan).jwt},                     // "yj"
-	{"5aep86", 3, (*blobScan).refreshToken},         // "p8"
-	{"3mvg9", 2, (*blobScan).consumerKey},           // "vg"
-	{"force://", 4, (*blobScan).authURL},            // "e:"
-	{"-----begin", 4, (*blobScan).pem},              // "-b"
-	{"secret", 2, (*blobScan).keyed},                // "cr"
-	{"password", 3, (*blobScan).keyed},              // "sw"
-	{"passwd", 3, (*blobScan).keyed},                // "sw"
-	{"security_token", 7, (*blobScan).keyed},        // "y_"
-	{"securitytoken", 7, (*blobScan).keyed},         // "yt"
-	{"security-token", 7, (*blobScan).keyed},        // "y-"
-	{"accesstoken", 7, (*blobScan).keyed},           // "ok"
-	{"access_token", 5, (*blobScan).keyed},          // "s_"
-	{"refreshtoken", 8, (*blobScan).keyed},          // "ok"
-	{"refresh_token", 6, (*blobScan).keyed},         // "h_"
-	{"parametervalue", 7, (*blobScan).keyed},        // "rv"
-	{"apikey", 2, (*blobScan).customMetadataField},  // "ik"
-	{"api_key", 2, (*blobScan).customMetadataField}, // "i_"
-	{".login(", 0, (*blobScan).jsforceLogin},        // ".l"
+	{"00d", 1, (*blobScan).accessToken},               // "0d"
+	{"eyj", 1, (*blobScan).jwt},                       // "yj"
+	{"5aep86", 3, (*blobScan).refreshToken},           // "p8"
+	{"3mvg9", 2, (*blobScan).consumerKey},             // "vg"
+	{"force://", 4, (*blobScan).authURL},              // "e:"
+	{"force%3a%2f%2f", 4, (*blobScan).authURLEncoded}, // "e%"
+	{"-----begin", 4, (*blobScan).pem},                // "-b"
+	{"secret", 2, (*blobScan).keyed},                  // "cr"
+	{"password", 3, (*blobScan).keyed},                // "sw"
+	{"passwd", 3, (*blobScan).keyed},                  // "sw"
+	{"security_token", 7, (*blobScan).keyed},          // "y_"
+	{"securitytoken", 7, (*blobScan).keyed},           // "yt"
+	{"security-token", 7, (*blobScan).keyed},          // "y-"
+	{"accesstoken", 7, (*blobScan).keyed},             // "ok"
+	{"access_token", 5, (*blobScan).keyed},            // "s_"
+	{"refreshtoken", 8, (*blobScan).keyed},            // "ok"
+	{"refresh_token", 6, (*blobScan).keyed},           // "h_"
+	{"parametervalue", 7, (*blobScan).keyed},          // "rv"
+	{"apikey", 2, (*blobScan).customMetadataField},    // "ik"
+	{"api_key", 2, (*blobScan).customMetadataField},   // "i_"
+	{".login(", 0, (*blobScan).jsforceLogin},          // ".l"
 }
 
 func defaultDetector() *detector {
@@ -131,6 +132,11 @@ type blobScan struct {
 	metaType string
 
 	ctx map[string]bool // memoised blob-wide "contains" checks
+
+	// offsets maps a byte of data to its offset in the stored file when data
+	// was decoded (UTF-16); nil when data is the file itself.
+	offsets  []int
+	encoding string
 }
 
 type keyHit struct {
@@ -140,7 +146,11 @@ type keyHit struct {
 
 func (d *detector) scan(b *Blob, opts Options) []Candidate {
 	s := &blobScan{b: b, data: b.Data, opts: &opts}
-	d.pf.each(b.Data, func(kw, start, end int) { d.handlers[kw](s, start, end) })
+	if enc := utf16Order(b.Data); enc != "" {
+		s.data, s.offsets = decodeUTF16(b.Data, enc)
+		s.encoding = enc
+	}
+	d.pf.each(s.data, func(kw, start, end int) { d.handlers[kw](s, start, end) })
 	s.pathDetectors(false)
 	return s.finish()
 }
@@ -154,6 +164,14 @@ func (d *detector) scanPathOnly(b *Blob, opts Options) []Candidate {
 }
 
 func (s *blobScan) add(h hit) { s.hits = append(s.hits, h) }
+
+// orig is the offset in the stored file of data[i].
+func (s *blobScan) orig(i int) int {
+	if s.offsets == nil {
+		return i
+	}
+	return s.offsets[i]
+}
 
 // ---- byte classes ----
 
@@ -287,24 +305,35 @@ func (s *blobScan) accessToken(ms, _ int) {
 		return
 	}
 	bang := ms + 3 + n
-	if bang >= len(d) || d[bang] != '!' {
+	// In query strings and logs the '!' arrives URL-encoded: 00D…%21AQ….
+	sep := 1
+	switch {
+	case bang < len(d) && d[bang] == '!':
+	case bytes.HasPrefix(d[bang:], []byte("%21")):
+		sep = 3
+	default:
 		return
 	}
-	p := runOf(d, bang+1, func(c byte) bool { return isAlnum(c) || c == '.' || c == '_' })
-	end := bang + 1 + p
-	for end > bang+1 && d[end-1] == '.' {
+	p := runOf(d, bang+sep, func(c byte) bool { return isAlnum(c) || c == '.' || c == '_' })
+	end := bang + sep + p
+	for end > bang+sep && d[end-1] == '.' {
 		end--
 	}
-	if end-bang-1 < 30 {
+	if end-bang-sep < 30 {
 		return
 	}
 	org := string(d[ms : ms+3+n])
-	payload := string(d[bang+1 : end])
-	s.add(hit{det: DetAccessToken, start: ms, end: end, keyword: "00D", prio: prioFormat,
+	payload := string(d[bang+sep : end])
+	raw := ""
+	if sep == 3 {
+		raw = org + "!" + payload // one token, one fingerprint, however it was written
+	}
+	s.add(hit{det: DetAccessToken, start: ms, end: end, raw: raw, keyword: "00D", prio: prioFormat,
 		f: map[string]any{
-			"formatMatch":   true,
-			"placeholder":   docsOrgID(org) || placeholderValue(payload),
-			"payloadLength": end - bang - 1,
+			"formatMatch":    true,
+			"placeholder":    docsOrgID(org) || placeholderValue(payload),
+			"payloadLength":  len(payload),
+			"percentEncoded": sep == 3,
 		}})
 }
 
@@ -403,12 +432,36 @@ func (s *blobScan) consumerKey(ms, _ int) {
 // format of `sf org auth show-sfdx-auth-url` and SFDX_AUTH_URL secrets. The
 // secret part may be empty (PlatformCLI, the CLI's own client).
 func (s *blobScan) authURL(ms, _ int) {
-	d := s.data
-	if !bytes.HasPrefix(d[ms:], []byte("force://")) {
+	if !bytes.HasPrefix(s.data[ms:], []byte("force://")) {
 		return
 	}
+	u, n, ok := parseAuthURL(s.data[ms+8:])
+	if !ok {
+		return
+	}
+	s.addAuthURL(u, ms, ms+8+n, "", false)
+}
+
+// authURLEncoded: the same URL percent-encoded, as it appears in query
+// strings, logs and form posts (force%3A%2F%2FPlatformCLI%3A%3A5Aep861…%40host).
+func (s *blobScan) authURLEncoded(ms, me int) {
+	d := s.data
+	limit := min(len(d), me+4096)
+	dec, offs := percentDecode(d, me, limit, func(c byte) bool { return isKeyChar(c) || c == ':' || c == '@' })
+	u, n, ok := parseAuthURL(dec)
+	if !ok {
+		return
+	}
+	s.addAuthURL(u, ms, offs[n], "force://"+string(dec[:n]), true)
+}
+
+type authURLParts struct{ clientID, secret, refresh, host string }
+
+// parseAuthURL reads <clientId>:<secret>:<refreshToken>@<host> from the
+// start of d (just after force://) and returns its length.
+func parseAuthURL(d []byte) (authURLParts, int, bool) {
 	idChar := func(c byte) bool { return isAlnum(c) || c == '.' || c == '_' || c == '-' }
-	i := ms + 8
+	i := 0
 	part := func(min int) (string, bool) {
 		n := runOf(d, i, idChar)
 		for k := 0; k < 2 && i+n < len(d) && d[i+n] == '='; k++ {
@@ -421,51 +474,54 @@ func (s *blobScan) authURL(ms, _ int) {
 		i += n
 		return v, true
 	}
-	clientID, ok := part(1)
-	if !ok || i >= len(d) || d[i] != ':' {
-		return
+	var u authURLParts
+	var ok bool
+	if u.clientID, ok = part(1); !ok || i >= len(d) || d[i] != ':' {
+		return u, 0, false
 	}
 	i++
-	secret, _ := part(0)
+	u.secret, _ = part(0)
 	if i >= len(d) || d[i] != ':' {
-		return
+		return u, 0, false
 	}
 	i++
-	refresh, ok := part(8)
-	if !ok || i >= len(d) || d[i] != '@' {
-		return
+	if u.refresh, ok = part(8); !ok || i >= len(d) || d[i] != '@' {
+		return u, 0, false
 	}
 	i++
 	h := runOf(d, i, func(c byte) bool { return idChar(c) || c == ':' })
 	if h < 3 {
-		return
+		return u, 0, false
 	}
-	host := strings.TrimRight(string(d[i:i+h]), ".:")
-	end := i + len(host)
-	shownID := clientID
-	if len(clientID) > 16 {
-		shownID = Redact(clientID).Redacted
+	u.host = strings.TrimRight(string(d[i:i+h]), ".:")
+	return u, i + len(u.host), true
+}
+
+func (s *blobScan) addAuthURL(u authURLParts, start, end int, raw string, encoded bool) {
+	shownID := u.clientID
+	if len(u.clientID) > 16 {
+		shownID = Redact(u.clientID).Redacted
+	}
+	form := "other"
+	if strings.HasPrefix(u.refresh, "5Aep86") && len(u.refresh) > 7 {
+		form = u.refresh[:7]
 	}
 	f := map[string]any{
-		"formatMatch":     true,
-		"clientId":        shownID,
-		"platformCLI":     clientID == "PlatformCLI",
-		"hasClientSecret": secret != "",
-		"host":            host,
-		"refreshTokenForm": func() string {
-			if strings.HasPrefix(refresh, "5Aep86") && len(refresh) > 7 {
-				return refresh[:7]
-			}
-			return "other"
-		}(),
+		"formatMatch":      true,
+		"clientId":         shownID,
+		"platformCLI":      u.clientID == "PlatformCLI",
+		"hasClientSecret":  u.secret != "",
+		"host":             u.host,
+		"refreshTokenForm": form,
 		// Only the refresh token decides: a host named example.my.salesforce.com
 		// or a client id with "test" in it does not make a live token fake.
-		"placeholder": placeholderValue(refresh[min(len(refresh), 7):]) || strings.HasPrefix(refresh, "5Aep86") && len(refresh) < 60,
+		"placeholder":    placeholderValue(u.refresh[min(len(u.refresh), 7):]) || strings.HasPrefix(u.refresh, "5Aep86") && len(u.refresh) < 60,
+		"percentEncoded": encoded,
 	}
-	if strings.HasPrefix(clientID, "3MVG9") {
-		s.keys = append(s.keys, keyHit{pos: ms, raw: clientID})
+	if strings.HasPrefix(u.clientID, "3MVG9") {
+		s.keys = append(s.keys, keyHit{pos: start, raw: u.clientID})
 	}
-	s.add(hit{det: DetAuthURL, start: ms, end: end, keyword: "force://", prio: prioURL, f: f, consumerID: clientID})
+	s.add(hit{det: DetAuthURL, start: start, end: end, raw: raw, keyword: "force://", prio: prioURL, f: f, consumerID: u.clientID})
 }
 
 // pem: PEM private keys, raw or JSON/YAML-escaped. JWT bearer flows (sf org
@@ -688,6 +744,7 @@ func (s *blobScan) candidate(h hit, all []hit, hints []string) (Candidate, bool)
 		}
 	}
 	ls, le := s.lineBounds(h.start)
+	col := s.orig(h.start) - s.orig(ls) + 1
 	if bytes.Contains(s.data[ls:le], []byte("sfguard:allow")) {
 		return Candidate{}, false
 	}
@@ -711,7 +768,7 @@ func (s *blobScan) candidate(h hit, all []hit, hints []string) (Candidate, bool)
 		"detector":     h.det,
 		"path":         s.b.Path,
 		"line":         line,
-		"column":       h.start - ls + 1,
+		"column":       col,
 		"source":       s.b.Source,
 		"keyword":      h.keyword,
 		"key":          h.key,
@@ -743,10 +800,13 @@ func (s *blobScan) candidate(h hit, all []hit, hints []string) (Candidate, bool)
 	if s.b.Commit != nil {
 		f["commit"] = s.b.Commit.SHA
 	}
+	if s.encoding != "" {
+		f["encoding"] = s.encoding
+	}
 	s.correlate(h, f)
 	return Candidate{
 		Detector: h.det,
-		Location: finding.Location{File: s.b.Path, Line: line, Column: h.start - ls + 1},
+		Location: finding.Location{File: s.b.Path, Line: line, Column: col},
 		Secret:   sec,
 		Commit:   s.b.Commit,
 		Source:   s.b.Source,

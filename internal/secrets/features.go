@@ -242,6 +242,9 @@ func envReference(v string) bool {
 	if t == "" {
 		return false
 	}
+	if mergeField(t) {
+		return true
+	}
 	if t[0] == '$' || strings.HasPrefix(t, "%") && strings.HasSuffix(t, "%") && len(t) > 2 {
 		return true
 	}

@@ -227,6 +227,14 @@ func (s *blobScan) keyed(ms, me int) {
 	if val == "" {
 		val = string(s.data[a.vs:a.ve])
 	}
+	raw := a.raw
+	if a.form == "xml" || a.form == "xml-entry" {
+		// The stored value, not its escaped form: &amp; in a password is one
+		// character, &apos; in a formula is a quote.
+		if dec := xmlValue(val); dec != val {
+			val, raw = dec, dec
+		}
+	}
 	if nullValues[strings.ToLower(val)] {
 		return
 	}
@@ -239,7 +247,7 @@ func (s *blobScan) keyed(ms, me int) {
 	}
 	keyword := strings.ToLower(string(s.data[ms:me]))
 	meta := s.metadataType()
-	h := hit{start: a.vs, end: a.ve, raw: a.raw, keyword: keyword, key: a.key, prio: prioKeyed,
+	h := hit{start: a.vs, end: a.ve, raw: raw, keyword: keyword, key: a.key, prio: prioKeyed,
 		f: map[string]any{"form": a.form, "quoted": a.quoted}}
 	switch {
 	case a.form == "xml" && nk == "consumersecret":
@@ -417,7 +425,11 @@ func (s *blobScan) customMetadataField(ms, me int) {
 	if a >= b {
 		return
 	}
-	s.add(hit{det: DetMetadataSecret, start: a, end: b, keyword: strings.ToLower(string(d[ms:me])), key: field,
+	raw := ""
+	if dec := xmlValue(string(d[a:b])); dec != string(d[a:b]) {
+		raw = dec
+	}
+	s.add(hit{det: DetMetadataSecret, start: a, end: b, raw: raw, keyword: strings.ToLower(string(d[ms:me])), key: field,
 		prio: prioKeyed, f: map[string]any{"element": "value", "form": "xml", "quoted": false, "formatMatch": false}})
 }
 

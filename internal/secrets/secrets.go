@@ -14,7 +14,6 @@
 package secrets
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -366,11 +365,7 @@ func skipReason(b Blob, max int64) string {
 	if int64(len(b.Data)) > max && b.Source != SourceStdin {
 		return overLimit(int64(len(b.Data)), max)
 	}
-	head := b.Data
-	if len(head) > binarySniff {
-		head = head[:binarySniff]
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
+	if looksBinary(b.Data) {
 		return "skipped: binary file"
 	}
 	return ""
