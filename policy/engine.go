@@ -45,6 +45,10 @@ type Options struct {
 	// compiling the rest is most of its start-up time. User policies are
 	// always loaded in full.
 	Scopes []string
+	// ParseEverything makes Keep parse every element, for documents that
+	// are not rules (the access matrix, the audit report's snippets) and
+	// read more than the rules declare.
+	ParseEverything bool
 }
 
 // loadedRule is one compiled rule.
@@ -68,6 +72,7 @@ type Engine struct {
 	params   map[string]any
 	queries  *queryCache
 	prMode   bool
+	parseAll bool
 }
 
 // deniedBuiltins are removed from the capabilities every policy is compiled
@@ -175,7 +180,7 @@ func newFromSources(opts Options, srcs []source) (*Engine, error) {
 	}
 	store := inmem.NewFromObject(map[string]any{"sfguard": map[string]any{"params": params}})
 
-	e := &Engine{compiler: compiler, store: store, params: params, prMode: opts.PRMode}
+	e := &Engine{compiler: compiler, store: store, params: params, prMode: opts.PRMode, parseAll: opts.ParseEverything}
 	sort.Slice(loaded, func(i, j int) bool { return loaded[i].meta.ID < loaded[j].meta.ID })
 	for _, r := range loaded {
 		if opts.Severity != nil {
@@ -319,6 +324,9 @@ func (e *Engine) Params() map[string]any { return e.params }
 // reads the type at all (the file is still checked for well-formedness of
 // its root).
 func (e *Engine) Keep(typeName string) func(string) bool {
+	if e.parseAll {
+		return nil
+	}
 	set := map[string]bool{}
 	for _, r := range e.rules {
 		if r.meta.Scope == ScopeSecret || (r.meta.Scope == ScopeDelta && !e.prMode) || !appliesTo(r, typeName) {

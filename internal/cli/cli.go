@@ -92,6 +92,8 @@ func run(args []string, e env) int {
 		return runScan(rest, e, modeScan)
 	case "secrets":
 		return runScan(rest, e, modeSecrets)
+	case "access":
+		return runAccess(rest, e)
 	case "rules":
 		return runRules(rest, e)
 	case "explain":
@@ -117,6 +119,7 @@ const usage = `sfguard — security checks for Salesforce metadata and Salesforc
 Usage:
   sfguard scan [flags] [PATH...]     check metadata (directories, files, retrieve .zip) and scan for credentials
   sfguard secrets [flags] [PATH...]  scan for Salesforce credentials only (--staged for pre-commit)
+  sfguard access [flags] [PATH...]   who can get in, from where, with what (text, json, csv)
   sfguard rules [--format text|json] list the rules
   sfguard explain RULE-ID            print a rule's documentation
   sfguard version                    print the version

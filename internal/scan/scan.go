@@ -63,6 +63,10 @@ type Settings struct {
 	Today         time.Time
 
 	Tool, Version string
+
+	// Audit parses every element and attaches what the HTML report shows
+	// beyond findings (access matrix, snippets, posture): see audit.go.
+	Audit bool
 }
 
 // Result is a finished scan.
@@ -88,10 +92,11 @@ func NewEngine(s *Settings) (*policy.Engine, error) {
 		disabled = append(disabled, sel)
 	}
 	return policy.New(policy.Options{
-		PolicyDirs: s.PolicyDirs,
-		Params:     s.Params,
-		PRMode:     s.DiffBase != "",
-		Scopes:     scopes(s),
+		PolicyDirs:      s.PolicyDirs,
+		Params:          s.Params,
+		PRMode:          s.DiffBase != "",
+		Scopes:          scopes(s),
+		ParseEverything: s.Audit,
 		ResolveParams: func(declared map[string]any) (map[string]any, error) {
 			return cfg.ResolveParams(declared)
 		},

@@ -1,0 +1,44 @@
+package scan
+
+import (
+	"context"
+
+	"github.com/sfguard/sfguard/internal/access"
+	"github.com/sfguard/sfguard/internal/finding"
+)
+
+// AccessResult is the access matrix of the metadata under the scan paths,
+// with the metadata findings of the same documents (the matrix's ways in
+// that a path rule reports are among them).
+type AccessResult struct {
+	Matrix      *access.Matrix
+	Findings    []finding.Finding
+	Diagnostics []finding.Diagnostic
+}
+
+// Access discovers and parses the metadata under s.Paths the way Run does
+// (every element kept) and computes the access matrix. Credentials are not
+// scanned, and suppressions and baselines do not apply: the matrix shows
+// what the metadata allows, whatever has been accepted.
+func Access(ctx context.Context, settings *Settings) (*AccessResult, error) {
+	sc := *settings
+	s := &sc
+	s.Metadata, s.Secrets, s.DiffBase, s.Audit = true, false, "", true
+	if s.Jobs < 1 {
+		s.Jobs = 1
+	}
+	eng, err := NewEngine(s)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Config.CheckRules(eng.Rules()); err != nil {
+		return nil, err
+	}
+	docs, fs, diags := scanMetadata(ctx, eng, s, s.Paths, nil)
+	m, err := access.Compute(ctx, eng, docs)
+	if err != nil {
+		return nil, err
+	}
+	m.Tool, m.Version = s.Tool, s.Version
+	return &AccessResult{Matrix: m, Findings: fs, Diagnostics: diags}, nil
+}
