@@ -47,7 +47,7 @@ func runAccess(args []string, e env) int {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
 		return ExitError
 	}
-	if err := applyEnv(fs, e.getenv); err != nil {
+	if _, err := applyEnv(fs, e.getenv); err != nil {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
 		return ExitError
 	}
