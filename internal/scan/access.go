@@ -5,6 +5,7 @@ import (
 
 	"github.com/sfguard/sfguard/internal/access"
 	"github.com/sfguard/sfguard/internal/finding"
+	"github.com/sfguard/sfguard/internal/source"
 )
 
 // AccessResult is the access matrix of the metadata under the scan paths,
@@ -34,7 +35,9 @@ func Access(ctx context.Context, settings *Settings) (*AccessResult, error) {
 	if err := s.Config.CheckRules(eng.Rules()); err != nil {
 		return nil, err
 	}
-	docs, fs, diags := scanMetadata(ctx, eng, s, s.Paths, nil)
+	files, diags := source.Walk(s.Paths, sourceOptions(s))
+	docs, fs, mdiags := scanMetadata(ctx, eng, s, files, nil)
+	diags = append(diags, mdiags...)
 	m, err := access.Compute(ctx, eng, docs)
 	if err != nil {
 		return nil, err
