@@ -215,7 +215,9 @@ func selectScopes(srcs []source, scopes []string) []source {
 	}
 	out := srcs[:0:0]
 	for _, s := range srcs {
-		if s.builtin && strings.Contains(s.text, "deny contains") {
+		// A built-in document that is not a rule but builds on rules (the
+		// access matrix) declares its scope too and goes with them.
+		if s.builtin && (strings.Contains(s.text, "deny contains") || scopeLine.MatchString(s.text)) {
 			scope := ScopeDocument
 			if m := scopeLine.FindStringSubmatch(s.text); m != nil {
 				scope = m[1]

@@ -8,6 +8,8 @@
 #   their own deny sets and chains, so a way in that a path rule reports
 #   carries that rule's id and severity, and the matrix cannot disagree with
 #   the findings. docs/access.md documents the output.
+# custom:
+#   scope: org
 package sfguard.access
 
 import rego.v1
