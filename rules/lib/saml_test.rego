@@ -1,0 +1,43 @@
+package sfguard.lib.saml_test
+
+import rego.v1
+
+import data.sfguard.lib.saml
+
+# Self-signed test certificates made with openssl for these tests: an
+# RSA-2048 key, an RSA-1024 key and a DSA key. Public certificates only.
+rsa2048 := "MIIDITCCAgmgAwIBAgIUFXLcH+3F1/5WmKjKfeoGO+5NK/cwDQYJKoZIhvcNAQELBQAwIDEeMBwGA1UEAwwVQ29ycG9yYXRlIElkUCBTaWduaW5nMB4XDTI2MTIwNDAyNDgzMloXDTM2MTIwMTAyNDgzMlowIDEeMBwGA1UEAwwVQ29ycG9yYXRlIElkUCBTaWduaW5nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAs/Z6t+xWhp+b5P9qJ0WZPup4AwbvezBGAfNS5fPGUYzbmmVVHJCRbHYNWeMWwg7PaMMeTHu4EjjAC5utiGuDv1gXdtO7U310tRTmaQ37xjAunMeFFQGnLpW44wB8xR0EEnwAh70OLqlzTBfpz2+Bv18ABgTMy9t8q57Yc6tC5XPlDYv1+7k18RQ5oJ/wxGh5LacLSY0xiX5zG124ur4Y+QOoGE7mnEsJQVP5pFd/W8CJVPBV3VBwG6EkdtlnTKlJfIZoX5GMTEbnD/FAgL8NJRgcWOmIx/iD/HNuUaQzJbyvhbTSvL85M3NcAtcAAuZj0xbcpdSjuE7X5TFnSD7nxwIDAQABo1MwUTAdBgNVHQ4EFgQUf5j6jpghqp/vIDNcgmYgin4hIQ4wHwYDVR0jBBgwFoAUf5j6jpghqp/vIDNcgmYgin4hIQ4wDwYDVR0TAQH/BAUwAwEB/zANBgkqhkiG9w0BAQsFAAOCAQEAWD8dlMV/N66fgV8czhGWQ1Vc1U9mEAy8O82MaaqqgxnGEa8Iq9MjhPkkWJXUY6ygTjVRGa+zqbeOxEcQZVibF3oYVw7qj1hUQ36qQrnOOUblOzIkkprGlSg95Ho1YoOnGQ0GX09Qgl7blr2O54Fy2qiYm9rrDauxuDSI5tF1VHu7HT07p5/aRKinpMaVoOto6yfDBJTHJw6sd5GaStyqPZo03GOYBVFzgYslZ2yRgTP5jwpAUF3u7Ykh4ORezbl5xaT7esXXF2DiczM3XgRqWn364JzaYooNqN6HqDBhNgx6sqwfvGU+sUBNTs+utlcqXMIbaZ74yRK/8h5lPWUlXg=="
+
+rsa1024 := "MIICJDCCAY2gAwIBAgIUeibXUiCgsZ0YKxpCSWcQ2XJEZvQwDQYJKoZIhvcNAQEFBQAwJDEiMCAGA1UEAwwZTGVnYWN5IEFERlMgVG9rZW4gU2lnbmluZzAeFw0yNjEyMDQwMjQ4MzJaFw0zNjEyMDEwMjQ4MzJaMCQxIjAgBgNVBAMMGUxlZ2FjeSBBREZTIFRva2VuIFNpZ25pbmcwgZ8wDQYJKoZIhvcNAQEBBQADgY0AMIGJAoGBAOYnzYZNIywqVELcULAlU3D4sPp4/GbyK74bpYCyvm0+KvsHUMWTeG/NT7kGDs8bmhT5GfMBwQcl4PoX5dh22UoFmuUviWHbdHRmyoMH0W++nYWEBsKwo9dLPrmemMWqZNRe9hewSv+18EJpdTPQ4POGV8k13xn3I7Chn0PA6ZcTAgMBAAGjUzBRMB0GA1UdDgQWBBTCJ/oeyDj736Y+JXMF/Q8aOFxt8DAfBgNVHSMEGDAWgBTCJ/oeyDj736Y+JXMF/Q8aOFxt8DAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBBQUAA4GBAKXsSl+aKGldPEHbneaphaCsabtO1k9UfDUxOWO18LYtMwZAm2O12DPJjRGjvx40nvXPSHEnwZzbr29DrihGIEolXn/wjTULPQL7IdYlSLvd0S17r4mLcXIIsOZ0IULdd4k00U5XOAs6Pk/x6MU0KVq6t1qpcj8Ljgi+imx597be"
+
+dsa := "MIIC2DCCAoegAwIBAgIUB2JqF76SyH3V57fWojKJDb0IdsIwCQYHKoZIzjgEAzATMREwDwYDVQQDDAhEZW1vIElkUDAeFw0yNjEyMDQwMjQ5MjlaFw0zNjEyMDEwMjQ5MjlaMBMxETAPBgNVBAMMCERlbW8gSWRQMIIBvjCCATMGByqGSM44BAEwggEmAoGBAMYsX0DV+sMLEAAmTROgxRZXBRnm/xmQlvnhnb/dd+kR5FoPsXKRlIqLtbzsFT0ubPr6mYFRF1E552aXC+9BnsWCc/Kcszphe97VVgOTolz6TXh5dJfAYILxL2XdCiD3R3VDMEbr7Yr0hLlggOqJmHzMPBjv1An+OX/Sp/DVOPoxAh0A8R0HUHvi+hG8KcBsyEJMlSHFZsZQxmTOTF7D0wKBgGizJ4OhX9w8wB9louA1Id0Ld8UWy1Fjo2zgfwlYpcMt+iQHfam5Udgo1yWR+bRg2qOg4dFAGMB+p0hhqmdHjs5QLB/s9Pvz3eO0RDgm3vGbkL2aLvjECjWNlj95AwsNk1lYMEgtYYuuoBa6D4DRnUrZzFiy+JkhfFkOubOfwWmkA4GEAAKBgBfsxMMN49n6H45hDP4NuWBNH8sRxPL8qEyafKTawdd7fo05BpTXzUer6gUMp4Keg4m6LPev55NNMeMJDJ0+l74rNlApmkCUq+KJsMlF2xK2FtEluVnlUK1NBAOIw+FPr2EsfK9yTb1qRO3SDLJrUK8ldcCdbBEfrB+OsQE3Fst4o1MwUTAdBgNVHQ4EFgQU8dcnUHlCvETvn2H1RH3m/sOhFJQwHwYDVR0jBBgwFoAU8dcnUHlCvETvn2H1RH3m/sOhFJQwDwYDVR0TAQH/BAUwAwEB/zAJBgcqhkjOOAQDA0AAMD0CHQCoB3izMwjnK16CbtFGQlhM0qxToVfmOWOIfoK3AhwQ75Av8l6zoRVaT3wQ+Y9VgdUlWRwJBAbIE94c"
+
+test_strong_certificate_has_no_problem if {
+	not saml.cert_problem({"validationCert": rsa2048})
+}
+
+test_certificate_with_line_breaks if {
+	not saml.cert_problem({"validationCert": concat("\n", [substring(rsa2048, 0, 64), substring(rsa2048, 64, -1)])})
+}
+
+test_missing_or_unreadable_is_high if {
+	saml.cert_problem({}).severity == "high"
+	saml.cert_problem({"validationCert": ""}).severity == "high"
+	p := saml.cert_problem({"validationCert": "bm90IGEgY2VydA=="})
+	p.severity == "high"
+	contains(p.why, "not a readable X.509 certificate")
+}
+
+test_weak_keys_are_medium if {
+	p := saml.cert_problem({"validationCert": rsa1024})
+	p.severity == "medium"
+	contains(p.why, "about 1024 bits")
+	q := saml.cert_problem({"validationCert": dsa})
+	contains(q.why, "DSA key")
+}
+
+test_signature_methods if {
+	saml.signature_methods["0"] == "RSA-SHA1"
+	saml.signature_methods["1"] == "RSA-SHA256"
+	not "2" in object.keys(saml.signature_methods)
+}
