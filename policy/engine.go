@@ -331,7 +331,7 @@ func (e *Engine) Keep(typeName string) func(string) bool {
 	}
 	set := map[string]bool{}
 	for _, r := range e.rules {
-		if r.meta.Scope == ScopeSecret || (r.meta.Scope == ScopeDelta && !e.prMode) || !appliesTo(r, typeName) {
+		if !e.parsesFor(r, typeName) {
 			continue
 		}
 		if !r.readsDeclared {

@@ -98,6 +98,8 @@ func run(args []string, e env) int {
 		return runRules(rest, e)
 	case "explain":
 		return runExplain(rest, e)
+	case "inspect":
+		return runInspect(rest, e)
 	case "version", "--version", "-v":
 		fmt.Fprintf(e.stdout, "sfguard %s\n", Version())
 		return ExitOK
@@ -122,6 +124,7 @@ Usage:
   sfguard access [flags] [PATH...]   who can get in, from where, with what (text, json, csv)
   sfguard rules [--format text|json] list the rules
   sfguard explain RULE-ID            print a rule's documentation
+  sfguard inspect [flags] PATH...    print the Rego input the rules receive (--org, --reads)
   sfguard version                    print the version
 
 Run 'sfguard scan --help' for the flags. Exit codes: 0 clean, 1 findings at or

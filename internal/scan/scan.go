@@ -325,7 +325,8 @@ func configDir(c *config.Config) string {
 }
 
 // parseAll reads and parses metadata files with jobs workers. Each type is
-// parsed keeping only the top-level elements the loaded rules read.
+// parsed keeping only the top-level elements the loaded rules read (all of
+// them when eng is nil).
 func parseAll(eng *policy.Engine, files []source.File, jobs int) ([]*model.Document, []finding.Diagnostic, int64) {
 	type slot struct {
 		doc   *model.Document
@@ -335,7 +336,7 @@ func parseAll(eng *policy.Engine, files []source.File, jobs int) ([]*model.Docum
 	}
 	keeps := map[string]func(string) bool{}
 	for _, f := range files {
-		if f.Type != nil {
+		if f.Type != nil && eng != nil {
 			if _, ok := keeps[f.Type.Name]; !ok {
 				keeps[f.Type.Name] = eng.Keep(f.Type.Name)
 			}
