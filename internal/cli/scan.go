@@ -86,7 +86,7 @@ func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
 		fs.BoolVar(&f.noSecrets, "no-secrets", false, "check metadata only; skip the credential scan")
 		fs.BoolVar(&f.noMetadata, "no-metadata", false, "scan for credentials only (same as 'sfguard secrets')")
 	}
-	fs.BoolVar(&f.staged, "staged", false, "credentials: scan exactly the staged content of the git index (pre-commit)")
+	fs.BoolVar(&f.staged, "staged", false, "scan exactly the staged content of the git index (pre-commit): metadata rules and credentials")
 	fs.StringVar(&f.since, "since", "", "credentials: scan lines added in commits after git `REV`")
 	fs.BoolVar(&f.history, "history", false, "credentials: scan lines added in every commit of every branch and tag (git log --all)")
 	fs.BoolVar(&f.stdin, "stdin", false, "credentials: scan standard input")
@@ -318,9 +318,10 @@ func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, fromEnv map[string]bo
 	if sources > 1 {
 		return nil, errors.New("choose one credential source: --staged, --since, --history or --stdin")
 	}
-	if sources == 1 && s.Metadata {
-		// A staged or history scan is about credentials; metadata checks of
-		// the same commit run on the files pre-commit passes.
+	if sources == 1 && !f.staged && s.Metadata {
+		// Commits and stdin hold lines, not documents: only the credential
+		// scan reads them. Staged blobs are whole files, and both halves
+		// read them.
 		s.Metadata = false
 		s.Secrets = true
 	}

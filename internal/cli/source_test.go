@@ -3,6 +3,7 @@ package cli
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -145,4 +146,263 @@ func ruleFiles2(out jsonOut) string {
 		b.WriteString(f.Message)
 	}
 	return b.String()
+}
+
+const hardenedApp = "force-app/main/default/connectedApps/Order_Sync_JWT.connectedApp-meta.xml"
+
+// hardenedRepo is a git repository holding the hardened source org,
+// committed on main; the working directory is its root.
+func hardenedRepo(t *testing.T) string {
+	t.Helper()
+	repo := t.TempDir()
+	testutil.CopyTree(t, filepath.Join(orgs, "hardened-source"), repo)
+	testutil.Git(t, repo, "init", "-q")
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "base")
+	t.Chdir(repo)
+	return repo
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestStagedMetadataReadsIndex: silent pass 2. An insecure app is staged,
+// then the file on disk is reverted without re-staging: the commit would
+// hold the insecure content, and --staged reports it from the index.
+func TestStagedMetadataReadsIndex(t *testing.T) {
+	repo := hardenedRepo(t)
+	app := filepath.Join(repo, hardenedApp)
+	secure := readFile(t, app)
+	edit(t, app, "<refreshTokenPolicy>specific_inactivity:30:DAYS</refreshTokenPolicy>", "<refreshTokenPolicy>infinite</refreshTokenPolicy>")
+	testutil.Git(t, repo, "add", "-A")
+	testutil.WriteFile(t, repo, hardenedApp, secure)
+
+	code, out, stderr := scanJSON(t, "--staged")
+	if code != ExitFindings || !hasRule(out, "SFG-APP-001", hardenedApp) {
+		t.Errorf("--staged: exit %d, findings %v; stderr %s", code, ruleFiles(out), stderr)
+	}
+	// The hook's form: metadata only, no file names.
+	code, out, _ = scanJSON(t, "--staged", "--no-secrets")
+	if code != ExitFindings || !hasRule(out, "SFG-APP-001", hardenedApp) {
+		t.Errorf("--staged --no-secrets: exit %d, findings %v", code, ruleFiles(out))
+	}
+	// The work tree itself is secure.
+	if _, out, _ = scanJSON(t, "."); hasRule(out, "SFG-APP-001", hardenedApp) {
+		t.Errorf("the work tree scan reports the staged content: %v", ruleFiles(out))
+	}
+}
+
+// TestDiffBaseUncommittedCredentials: silent pass 3. PR mode reports a
+// credential in a file that is not committed yet, not one that was already
+// on the base, and one committed and removed again within the change.
+func TestDiffBaseUncommittedCredentials(t *testing.T) {
+	repo := hardenedRepo(t)
+	old := strings.Replace(buildProps, "Kp3vQ9", "Mx8rT2", 1)
+	testutil.WriteFile(t, repo, "config/old.properties", old)
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "old credential")
+	testutil.Git(t, repo, "tag", "base")
+	gone := strings.Replace(buildProps, "Kp3vQ9", "Qw4eR5", 1)
+	testutil.WriteFile(t, repo, "config/gone.properties", gone)
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "oops")
+	testutil.Git(t, repo, "rm", "-q", "config/gone.properties")
+	testutil.Git(t, repo, "commit", "-q", "-m", "remove it")
+	testutil.WriteFile(t, repo, "build.properties", buildProps) // untracked
+
+	code, out, stderr := scanJSON(t, "--diff-base", "base", ".")
+	if code != ExitFindings {
+		t.Fatalf("exit %d; stderr %s", code, stderr)
+	}
+	if !hasRule(out, "SFG-SEC-", "build.properties") {
+		t.Errorf("uncommitted credential not reported: %v", ruleFiles(out))
+	}
+	if !hasRule(out, "SFG-SEC-", "config/gone.properties") {
+		t.Errorf("credential committed and removed in the change not reported: %v", ruleFiles(out))
+	}
+	if hasRule(out, "SFG-SEC-", "config/old.properties") {
+		t.Errorf("credential already on the base reported: %v", ruleFiles(out))
+	}
+}
+
+// TestGitModesFilterPaths: silent pass 4. In --diff-base, --since and
+// --history the credential scan honours path arguments, --exclude and the
+// configuration's exclude.
+func TestGitModesFilterPaths(t *testing.T) {
+	repo := hardenedRepo(t)
+	testutil.Git(t, repo, "tag", "base")
+	testutil.WriteFile(t, repo, ".sfguard.yaml", "version: 1\nexclude:\n  - scripts/**\n")
+	for _, dir := range []string{"scripts", "ci", "force-app"} {
+		testutil.WriteFile(t, repo, dir+"/deploy.properties", strings.Replace(buildProps, "Kp3vQ9", dir[:2]+"3vQ9", 1))
+	}
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "credentials")
+
+	files := func(args ...string) []string {
+		t.Helper()
+		_, stdout, stderr := runCLI(t, nil, append([]string{"secrets", "--format", "json"}, args...)...)
+		var out jsonOut
+		if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, stderr)
+		}
+		seen := map[string]bool{}
+		var got []string
+		for _, f := range out.Findings {
+			if !seen[f.File] {
+				seen[f.File] = true
+				got = append(got, f.File)
+			}
+		}
+		sort.Strings(got)
+		return got
+	}
+	for _, mode := range [][]string{{"--history"}, {"--since", "base"}, {"--diff-base", "base"}} {
+		t.Run(mode[0], func(t *testing.T) {
+			if diff := cmp.Diff([]string{"ci/deploy.properties", "force-app/deploy.properties"}, files(mode...)); diff != "" {
+				t.Errorf("config exclude (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff([]string{"force-app/deploy.properties"}, files(append(mode, "--exclude", "ci/**")...)); diff != "" {
+				t.Errorf("--exclude (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff([]string{"ci/deploy.properties"}, files(append(mode, "ci")...)); diff != "" {
+				t.Errorf("path argument (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestSameScanFromThreeDirectories: silent pass 5. Exclude and suppression
+// patterns are anchored at the configuration file's directory, so the same
+// scan from the project's parent, its root and a subfolder finds the same
+// things, and --strict does not fail on a suppression that matched.
+func TestSameScanFromThreeDirectories(t *testing.T) {
+	parent := t.TempDir()
+	proj := filepath.Join(parent, "proj")
+	testutil.CopyTree(t, filepath.Join(orgs, "insecure-source"), proj)
+	testutil.WriteFile(t, proj, ".sfguard.yaml", `version: 1
+exclude:
+  - force-app/main/default/profiles/**
+suppressions:
+  - rule: SFG-APP-*
+    path: force-app/**/Mail_Marketing*
+    reason: retired app, removal tracked in OPS-12
+`)
+	type run struct{ cwd, arg string }
+	runs := []run{{parent, "proj"}, {proj, "."}, {filepath.Join(proj, "force-app"), ".."}}
+	var first []string
+	for i, r := range runs {
+		t.Chdir(r.cwd)
+		code, stdout, stderr := runCLI(t, nil, "scan", "--format", "json", "--strict", "--show-suppressed", r.arg)
+		var out jsonOut
+		if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+			t.Fatalf("from %s: %v\n%s", r.cwd, err, stderr)
+		}
+		if code == ExitError || strings.Contains(stderr, "unused") || strings.Contains(stderr, "matched no finding") {
+			t.Errorf("from %s: exit %d; stderr %s", r.cwd, code, stderr)
+		}
+		var got []string
+		for _, f := range out.Findings {
+			rel, err := filepath.Rel(proj, filepath.Join(r.cwd, f.File))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.HasPrefix(rel, "force-app/main/default/profiles/") {
+				t.Errorf("from %s: excluded file reported: %s", r.cwd, rel)
+			}
+			got = append(got, f.RuleID+" "+filepath.ToSlash(rel)+" "+f.ComponentName)
+		}
+		sort.Strings(got)
+		if i == 0 {
+			first = got
+			if len(got) == 0 {
+				t.Fatal("no findings at all")
+			}
+			continue
+		}
+		if diff := cmp.Diff(first, got); diff != "" {
+			t.Errorf("from %s vs from %s (-first +this):\n%s", runs[0].cwd, r.cwd, diff)
+		}
+	}
+}
+
+// TestWalkDiagnosticsOnce (issue 11.7): a problem found while listing the
+// input is reported once, not once per half of the scan, in every format.
+func TestWalkDiagnosticsOnce(t *testing.T) {
+	dir := t.TempDir()
+	testutil.WriteFile(t, dir, "sfdx-project.json", `{"packageDirectories": [`)
+	testutil.WriteFile(t, dir, "force-app/profiles/Admin.profile-meta.xml", "<Profile/>")
+	t.Chdir(dir)
+	for _, format := range []string{"text", "json", "github"} {
+		code, stdout, stderr := runCLI(t, nil, "scan", "--no-config", "--format", format, ".", "missing")
+		if code != ExitError {
+			t.Errorf("%s: exit %d, want %d", format, code, ExitError)
+		}
+		all := stdout + stderr
+		for _, needle := range []string{"malformed sfdx-project.json", "missing"} {
+			n := strings.Count(all, needle)
+			if format != "text" {
+				// The report has it once; stderr repeats it once so a
+				// machine-readable stdout does not hide it.
+				n -= strings.Count(stderr, needle)
+			}
+			if n != 1 {
+				t.Errorf("%s: %q appears %d times:\n%s", format, needle, n, all)
+			}
+		}
+	}
+}
+
+// TestGitRunsNoRepositoryCommands (issue 11.6): the scanned repository's
+// own configuration cannot make sfguard run commands: no fsmonitor hook,
+// no smudge, clean or textconv filter, in any git mode.
+func TestGitRunsNoRepositoryCommands(t *testing.T) {
+	repo := hardenedRepo(t)
+	marker := filepath.Join(t.TempDir(), "ran")
+	hook := testutil.WriteFile(t, t.TempDir(), "hook.sh", "#!/bin/sh\necho \"$0 $*\" >> "+marker+"\ncat\n")
+	if err := os.Chmod(hook, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	testutil.WriteFile(t, repo, ".gitattributes", "*.properties filter=evil diff=evil\n*.xml filter=evil diff=evil\n")
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "attributes")
+	testutil.Git(t, repo, "tag", "base")
+	for _, kv := range [][2]string{
+		{"core.fsmonitor", hook},
+		{"filter.evil.smudge", hook},
+		{"filter.evil.clean", hook},
+		{"filter.evil.required", "true"},
+		{"diff.evil.textconv", hook},
+		{"diff.external", hook},
+	} {
+		testutil.Git(t, repo, "config", kv[0], kv[1])
+	}
+	if err := os.Remove(marker); err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	testutil.WriteFile(t, repo, "build.properties", buildProps)
+	edit(t, filepath.Join(repo, hardenedApp), "<refreshTokenPolicy>specific_inactivity:30:DAYS</refreshTokenPolicy>", "<refreshTokenPolicy>infinite</refreshTokenPolicy>")
+	// Staging runs the clean filter in the test's own git; that is not
+	// sfguard's doing, so the marker is cleared afterwards.
+	testutil.Git(t, repo, "-c", "filter.evil.clean=cat", "-c", "core.fsmonitor=false", "add", "build.properties")
+	for _, args := range [][]string{
+		{"scan", "--staged"},
+		{"scan", "--diff-base", "base", "."},
+		{"secrets", "--since", "base"},
+		{"secrets", "--history"},
+	} {
+		_ = os.Remove(marker)
+		code, _, stderr := runCLI(t, nil, append(args, "--no-config", "-q")...)
+		if code == ExitError {
+			t.Errorf("%v: exit 2: %s", args, stderr)
+		}
+		if b, err := os.ReadFile(marker); err == nil {
+			t.Errorf("%v ran a command configured by the scanned repository:\n%s", args, b)
+		}
+	}
 }

@@ -130,8 +130,13 @@ type Suppression struct {
 	Rule string
 	// Component is "Type:FullName" or a glob over it; empty matches any.
 	Component string
-	// Path is a doublestar glob over the finding's file; empty matches any.
-	Path   string
+	// Path is a doublestar glob over the finding's file, relative to Base;
+	// empty matches any.
+	Path string
+	// Base is the absolute directory Path is anchored at: the directory of
+	// the configuration file. Empty: Path is matched against the file as
+	// reported.
+	Base   string
 	Reason string
 	// Owner is optional: who answers for the exception.
 	Owner string
@@ -141,6 +146,32 @@ type Suppression struct {
 	// File and Line locate the entry for notes and errors.
 	File string
 	Line int
+}
+
+// MatchesPath reports whether a finding's file (as reported: relative to
+// the working directory, or absolute; "a.zip!/inner" for archive entries)
+// matches Path, anchored at Base.
+func (s Suppression) MatchesPath(file string) bool {
+	if s.Path == "" {
+		return true
+	}
+	rel := filepath.ToSlash(file)
+	if s.Base != "" {
+		abs := file
+		if !filepath.IsAbs(abs) {
+			wd, err := os.Getwd()
+			if err != nil {
+				return false
+			}
+			abs = filepath.Join(wd, file)
+		}
+		prefix := strings.TrimSuffix(filepath.ToSlash(s.Base), "/") + "/"
+		var ok bool
+		if rel, ok = strings.CutPrefix(filepath.ToSlash(abs), prefix); !ok {
+			return false
+		}
+	}
+	return doublestar.MatchUnvalidated(s.Path, rel)
 }
 
 // Where is "file:line" for messages.
@@ -249,7 +280,20 @@ func Load(file string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(file, b)
+	c, err := Parse(file, b)
+	if err != nil {
+		return nil, err
+	}
+	// Path patterns are relative to the file's directory, whatever the
+	// working directory of the scan.
+	dir, err := filepath.Abs(filepath.Dir(file))
+	if err != nil {
+		return nil, err
+	}
+	for i := range c.Suppressions {
+		c.Suppressions[i].Base = dir
+	}
+	return c, nil
 }
 
 // Parse validates configuration bytes; name is used in error messages.

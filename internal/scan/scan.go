@@ -19,11 +19,11 @@ import (
 	"github.com/sfguard/sfguard/internal/config"
 	"github.com/sfguard/sfguard/internal/diffbase"
 	"github.com/sfguard/sfguard/internal/finding"
-	"github.com/sfguard/sfguard/internal/gitsrc"
 	"github.com/sfguard/sfguard/internal/model"
 	"github.com/sfguard/sfguard/internal/parallel"
 	"github.com/sfguard/sfguard/internal/report"
 	"github.com/sfguard/sfguard/internal/secrets"
+	"github.com/sfguard/sfguard/internal/sfmeta"
 	"github.com/sfguard/sfguard/internal/source"
 	"github.com/sfguard/sfguard/internal/suppress"
 	"github.com/sfguard/sfguard/policy"
@@ -148,45 +148,46 @@ func Run(ctx context.Context, settings *Settings) (*Result, error) {
 	if s.Today.IsZero() {
 		s.Today = time.Now()
 	}
-	if s.DiffBase != "" && s.Secrets && !s.Staged && s.Since == "" && !s.History && !s.Stdin {
-		// In PR mode only credentials the change adds are new: scan the
-		// lines added since the base instead of the whole work tree.
-		s.Since = s.DiffBase
-	}
 	rep := &report.Report{
 		Tool:    s.Tool,
 		Version: s.Version,
 		Rules:   eng.EnabledRules(),
 		FailOn:  s.FailOn,
 	}
-	// One walk feeds both halves, so every input reaches both and each
-	// walk-level problem is reported once.
-	var files []source.File
-	if s.Metadata || (s.Secrets && !s.Staged && s.Since == "" && !s.History && !s.Stdin) {
-		var wdiags []finding.Diagnostic
-		files, wdiags = source.Walk(s.Paths, sourceOptions(s))
-		rep.Diagnostics = append(rep.Diagnostics, wdiags...)
-		if !s.Secrets {
-			rep.Diagnostics = append(rep.Diagnostics, notMetadata(files)...)
-		}
+	// One source feeds both halves, so every input reaches both and each
+	// problem with an input is reported once.
+	files, diags, err := collect(s)
+	if err != nil {
+		return nil, err
+	}
+	rep.Diagnostics = append(rep.Diagnostics, diags...)
+	if !s.Secrets {
+		rep.Diagnostics = append(rep.Diagnostics, notMetadata(files)...)
 	}
 	var docs []*model.Document
 	if s.Metadata {
 		var fs []finding.Finding
-		var diags []finding.Diagnostic
 		docs, fs, diags = scanMetadata(ctx, eng, s, files, rep)
 		rep.Findings = append(rep.Findings, fs...)
 		rep.Diagnostics = append(rep.Diagnostics, diags...)
 	}
+	var changed map[string]bool
 	if s.Secrets {
-		fs, diags, notes := scanSecrets(ctx, eng, s, files, rep)
+		secretFiles := files
+		if s.DiffBase != "" {
+			if secretFiles, changed, err = prSecretFiles(s, files); err != nil {
+				return nil, err
+			}
+		}
+		apps := appIndex(s, files, docs)
+		fs, diags, notes := scanSecrets(ctx, eng, s, secretFiles, apps, rep)
 		fs = dropCoveredSecrets(fs, rep.Findings, rep.Rules)
 		rep.Findings = append(rep.Findings, fs...)
 		rep.Diagnostics = append(rep.Diagnostics, diags...)
 		rep.Notes = append(rep.Notes, notes...)
 	}
 	if s.DiffBase != "" {
-		if err := applyDiffBase(ctx, eng, s, docs, rep); err != nil {
+		if err := applyDiffBase(ctx, eng, s, docs, changed, rep); err != nil {
 			return nil, err
 		}
 	}
@@ -196,7 +197,13 @@ func Run(ctx context.Context, settings *Settings) (*Result, error) {
 	res := &Result{Report: rep}
 	var notes []suppress.Note
 	rep.Findings, notes = suppress.Apply(rep.Findings, s.Config.Suppressions, s.Today)
+	partial := partialScan(s)
 	for _, n := range notes {
+		if n.Kind == suppress.Unused && partial {
+			// The findings it covers may be in files this scan did not
+			// read (pre-commit on one file, a subfolder, PR mode).
+			continue
+		}
 		note := report.Warningf(n.Suppression.File, n.Suppression.Line, "%s", n.Message())
 		rep.Notes = append(rep.Notes, note)
 		if s.Strict && n.FailsStrict {
@@ -316,6 +323,32 @@ func sourceOptions(s *Settings) source.Options {
 	return source.Options{MaxFileSize: s.MaxFileSize, Exclude: ex, NoIgnore: s.NoIgnore, NoArchives: s.NoArchives}
 }
 
+// partialScan reports whether the scan read less than the whole tree the
+// configuration governs, so a suppression that matched nothing may still
+// match in the rest of it.
+func partialScan(s *Settings) bool {
+	if s.Staged || s.Since != "" || s.History || s.Stdin || s.DiffBase != "" {
+		return true
+	}
+	dir, err := filepath.Abs(configDir(s.Config))
+	if err != nil {
+		return true
+	}
+	for _, p := range s.Paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+			continue
+		}
+		if _, ok := source.RelTo(abs, dir); ok {
+			return false
+		}
+	}
+	return true
+}
+
 // configDir is the directory a configuration's patterns are relative to.
 func configDir(c *config.Config) string {
 	if c == nil || c.Path == "" {
@@ -338,7 +371,7 @@ func parseAll(eng *policy.Engine, files []source.File, jobs int) ([]*model.Docum
 	for _, f := range files {
 		if f.Type != nil && eng != nil {
 			if _, ok := keeps[f.Type.Name]; !ok {
-				keeps[f.Type.Name] = eng.Keep(f.Type.Name)
+				keeps[f.Type.Name] = secrets.AppKeep(f.Type.Name, eng.Keep(f.Type.Name))
 			}
 		}
 	}
@@ -438,57 +471,135 @@ func dropCoveredSecrets(secretFs, metadataFs []finding.Finding, rules []finding.
 	return out
 }
 
-// scanSecrets runs the credential detectors over the selected source and
-// lets the secret rules decide what is a finding.
-func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, files []source.File, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []report.Note) {
-	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs}
-	var res secrets.Result
-	var diags []finding.Diagnostic
+// collect reads the scan's input through the source layer: the work tree
+// (also in PR mode, whose base is read later), the index, commits or
+// stdin.
+func collect(s *Settings) ([]source.File, []finding.Diagnostic, error) {
+	opts := sourceOptions(s)
 	switch {
 	case s.Stdin:
 		in := s.StdinReader
 		if in == nil {
 			in = os.Stdin
 		}
-		b, err := secrets.ReadStdin(in)
+		f, err := source.Stdin(in)
 		if err != nil {
-			return nil, []finding.Diagnostic{{File: "<stdin>", Message: err.Error()}}, nil
+			// Unreadable input is an input problem of the run, like any
+			// file that cannot be read.
+			return nil, []finding.Diagnostic{{File: "<stdin>", Message: err.Error()}}, nil //nolint:nilerr // reported as a diagnostic
 		}
-		opts.Apps = collectApps(metadataFiles(s))
-		res = secrets.ScanAll([]secrets.Blob{b}, opts)
-	case s.Staged, s.Since != "", s.History:
-		var blobs []secrets.Blob
-		var err error
-		dir := repoDir(s)
-		switch {
-		case s.Staged:
-			blobs, err = gitsrc.Staged(dir)
-		case s.Since != "":
-			blobs, err = gitsrc.Since(dir, s.Since)
-		default:
-			blobs, err = gitsrc.History(dir)
-		}
-		if err != nil {
-			return nil, []finding.Diagnostic{{File: dir, Message: err.Error()}}, nil
-		}
-		opts.Apps = collectApps(metadataFiles(s))
-		res = secrets.ScanAll(blobs, opts)
-	default:
-		opts.Apps = collectApps(files)
-		work := make([]secrets.WorkFile, len(files))
-		for i := range files {
-			f := &files[i]
-			work[i] = secrets.WorkFile{Path: f.Path, OSPath: f.OSPath(), Size: f.Size, Read: f.Read}
-		}
-		res = secrets.ScanWorkTree(work, opts)
+		return []source.File{f}, nil, nil
+	case s.Staged:
+		return source.Staged(repoDir(s), s.Paths, opts)
+	case s.Since != "":
+		return source.Since(repoDir(s), s.Since, s.Paths, opts)
+	case s.History:
+		return source.History(repoDir(s), s.Paths, opts)
 	}
+	files, diags := source.Walk(s.Paths, opts)
+	return files, diags, nil
+}
+
+// prSecretFiles selects what PR mode scans for credentials: the work-tree
+// files that differ from the base (committed and uncommitted changes), and
+// the lines each commit since the base adds, so a credential committed and
+// removed again in the change is still reported.
+func prSecretFiles(s *Settings, files []source.File) ([]source.File, map[string]bool, error) {
+	changed, err := source.ChangedSince(repoDir(s), s.DiffBase, files)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []source.File
+	for i := range files {
+		if files[i].IsChanged(changed) {
+			out = append(out, files[i])
+		}
+	}
+	commits, _, err := source.Since(repoDir(s), s.DiffBase, s.Paths, sourceOptions(s))
+	if err != nil {
+		return nil, nil, err
+	}
+	return append(out, commits...), changed, nil
+}
+
+// appIndex is the consumer key → app map for correlating credentials,
+// built from the documents the metadata half parsed. When that half did
+// not read the project's apps (a credential-only scan, staged content,
+// commits, stdin), the app files of the work tree are parsed with the same
+// parser; a staged version of an app wins over the work tree's.
+func appIndex(s *Settings, files []source.File, docs []*model.Document) map[string]secrets.AppInfo {
+	workTree := !s.Staged && s.Since == "" && !s.History && !s.Stdin
+	if s.Metadata && workTree {
+		return secrets.Apps(docs)
+	}
+	have := map[string]bool{}
+	for _, d := range docs {
+		have[d.Path] = true
+	}
+	if workTree {
+		docs = append(docs, parseApps(files, have)...)
+	} else {
+		wt, _ := source.Walk(s.Paths, sourceOptions(s))
+		docs = append(docs, parseApps(wt, have)...)
+	}
+	return secrets.Apps(docs)
+}
+
+// parseApps parses the app files among files that are not yet parsed.
+// Unreadable or malformed ones are left to the metadata scan to report.
+func parseApps(files []source.File, have map[string]bool) []*model.Document {
+	var docs []*model.Document
+	for i := range files {
+		f := &files[i]
+		if f.Type == nil || have[f.Path] || !secrets.IsAppType(f.Type.Name) {
+			continue
+		}
+		data, err := f.Read()
+		if err != nil {
+			continue
+		}
+		if d, err := model.Load(f.Type, f.FullName, f.Path, f.Format, data, nil); err == nil {
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+// secretSource maps a file's origin to the credential scan's source name.
+func secretSource(k source.Kind) string {
+	switch k {
+	case source.Index:
+		return secrets.SourceStaged
+	case source.Commit:
+		return secrets.SourceHistory
+	case source.StdinKind:
+		return secrets.SourceStdin
+	}
+	return secrets.SourceWorktree
+}
+
+// scanSecrets runs the credential detectors over files and lets the secret
+// rules decide what is a finding.
+func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, files []source.File, apps map[string]secrets.AppInfo, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []report.Note) {
+	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs, Apps: apps}
+	work := make([]secrets.WorkFile, len(files))
+	for i := range files {
+		f := &files[i]
+		changed := make([]secrets.LineRange, len(f.Changed))
+		for j, c := range f.Changed {
+			changed[j] = secrets.LineRange{Start: c.Start, End: c.End}
+		}
+		work[i] = secrets.WorkFile{Path: f.Path, OSPath: f.OSPath(), Size: f.Size, Read: f.Read,
+			Blob: secrets.Blob{LineMap: f.LineMap, Changed: changed, FilterChanged: f.FilterChanged,
+				Commit: f.Origin.Commit, Source: secretSource(f.Origin.Kind)}}
+	}
+	res := secrets.ScanWorkTree(work, opts)
 	if rep != nil {
-		// The work-tree walk reads every file, metadata included, so with
-		// both halves the larger count is the number of files read.
+		// Both halves read the same files, so with both the larger count
+		// is the number of files read.
 		rep.Stats.Files = max(rep.Stats.Files, res.Files)
 		rep.Stats.Bytes = max(rep.Stats.Bytes, res.Bytes)
 	}
-	diags = append(diags, res.Diagnostics...)
 	inputs := make([]policy.SecretInput, len(res.Candidates))
 	for i, c := range res.Candidates {
 		inputs[i] = policy.SecretInput{Detector: c.Detector, Location: c.Location, Secret: c.Secret, Commit: c.Commit, Fields: c.Fields}
@@ -498,66 +609,66 @@ func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, files []s
 	for _, n := range res.Notes {
 		notes = append(notes, report.Warningf(n.Path, 0, "%s", n.Reason))
 	}
-	return fs, append(diags, ediags...), notes
+	return dropRepeatedCommits(fs), append(res.Diagnostics, ediags...), notes
 }
 
-// metadataFiles lists the metadata files under the scan paths, for the app
-// index of staged, history and stdin scans, which read no work tree.
-func metadataFiles(s *Settings) []source.File {
-	files, _ := source.Walk(s.Paths, sourceOptions(s))
-	return source.Metadata(files)
-}
-
-// collectApps indexes the connected apps and external client apps among
-// files by consumer key, so a leaked key or secret can be attributed to the
-// app it unlocks. Unreadable or malformed app files are left to the metadata
-// scan to report.
-func collectApps(files []source.File) map[string]secrets.AppInfo {
-	var blobs []secrets.Blob
-	for i := range files {
-		if files[i].Type == nil || !secrets.IsAppMetadata(files[i].Path) {
-			continue
+// dropRepeatedCommits removes a credential found in a commit when the same
+// credential (same rule, file and value) is found in the files as they are
+// now: PR mode reads both, and one finding per credential is enough.
+func dropRepeatedCommits(fs []finding.Finding) []finding.Finding {
+	current := map[string]bool{}
+	for i := range fs {
+		if fs[i].Commit == nil {
+			current[baseline.Fingerprint(&fs[i])] = true
 		}
-		data, err := files[i].Read()
-		if err != nil {
-			continue
-		}
-		blobs = append(blobs, secrets.Blob{Path: files[i].Path, Data: data})
 	}
-	apps, _ := secrets.CollectApps(blobs)
-	return apps
+	out := fs[:0]
+	for i := range fs {
+		if fs[i].Commit != nil && current[baseline.Fingerprint(&fs[i])] {
+			continue
+		}
+		out = append(out, fs[i])
+	}
+	return out
 }
 
 // applyDiffBase keeps only findings that are new against the tree at
-// s.DiffBase, and adds the privilege deltas the delta rules report.
-func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []*model.Document, rep *report.Report) error {
-	dir := repoDir(s)
-	baseDir, cleanup, err := diffbase.Materialize(dir, s.DiffBase)
+// s.DiffBase, and adds the privilege deltas the delta rules report. The
+// base is read from git through the source layer, with the same filters as
+// the work tree: its metadata, and the base version of every file whose
+// credentials were scanned.
+func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []*model.Document, changed map[string]bool, rep *report.Report) error {
+	want := func(abs string) bool {
+		if changed[abs] {
+			return true
+		}
+		if !s.Metadata {
+			return false
+		}
+		_, _, _, ok := sfmeta.Classify(filepath.ToSlash(abs))
+		return ok || strings.EqualFold(filepath.Ext(abs), ".zip")
+	}
+	baseFiles, _, err := source.TreeAt(repoDir(s), s.DiffBase, s.Paths, sourceOptions(s), want)
 	if err != nil {
 		return err
 	}
-	defer cleanup()
-	// Scan the same paths, re-rooted in the materialised base tree.
-	absRepo, err := filepath.Abs(dir)
-	if err != nil {
-		return err
+	var baseDocs []*model.Document
+	var baseFindings []finding.Finding
+	if s.Metadata {
+		baseDocs, baseFindings, _ = scanMetadata(ctx, eng, s, baseFiles, nil)
 	}
-	var basePaths []string
-	for _, p := range s.Paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return err
+	if s.Secrets {
+		var scanned []source.File
+		for i := range baseFiles {
+			if baseFiles[i].IsChanged(changed) {
+				scanned = append(scanned, baseFiles[i])
+			}
 		}
-		rel, err := filepath.Rel(absRepo, abs)
-		if err != nil || strings.HasPrefix(rel, "..") {
-			return fmt.Errorf("--diff-base: %s is outside the git repository %s", p, dir)
-		}
-		basePaths = append(basePaths, filepath.Join(baseDir, rel))
+		fs, _, _ := scanSecrets(ctx, eng, s, scanned, secrets.Apps(baseDocs), nil)
+		baseFindings = append(baseFindings, fs...)
 	}
-	baseFiles, _ := source.Walk(basePaths, sourceOptions(s))
-	baseDocs, baseFindings, _ := scanMetadata(ctx, eng, s, baseFiles, nil)
-	// Findings in the base tree carry paths under the temp dir; only the
-	// fingerprint (path independent for metadata) is compared.
+	// Metadata fingerprints do not depend on the path; credential ones
+	// do, and base files carry the paths they have in the work tree.
 	baseline.Assign(baseFindings)
 	baseline.Assign(rep.Findings)
 	rep.Findings = diffbase.New(rep.Findings, baseFindings)

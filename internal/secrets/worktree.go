@@ -16,6 +16,10 @@ type WorkFile struct {
 	// when unknown.
 	Size int64
 	Read func() ([]byte, error)
+	// Blob carries what a blob from git or stdin knows beyond its bytes
+	// (line map, changed lines, commit, source); its Path and Data are
+	// set from the fields above.
+	Blob Blob
 }
 
 // ScanWorkTree scans files inside the workers, so memory stays bounded by
@@ -26,7 +30,7 @@ func ScanWorkTree(files []WorkFile, opts Options) Result {
 	return runBuf(len(files), opts, func(i int, buf *[]byte) (Blob, *Note, *finding.Diagnostic) {
 		f := files[i]
 		if f.OSPath == "" {
-			if f.Size > max && !alwaysRead(f.Path) {
+			if f.Size > max && !alwaysRead(f.Path) && f.Blob.Source != SourceStdin {
 				// Decided from the header: inflating a 60 MiB entry only
 				// to skip it cost seconds per entry.
 				return Blob{}, &Note{Path: f.Path, Reason: overLimit(f.Size, max)}, nil
@@ -35,7 +39,12 @@ func ScanWorkTree(files []WorkFile, opts Options) Result {
 			if err != nil {
 				return Blob{}, nil, &finding.Diagnostic{File: f.Path, Message: err.Error()}
 			}
-			return Blob{Path: f.Path, Data: data, Source: SourceWorktree}, nil, nil
+			b := f.Blob
+			b.Path, b.Data = f.Path, data
+			if b.Source == "" {
+				b.Source = SourceWorktree
+			}
+			return b, nil, nil
 		}
 		data, note, err := readFile(f.OSPath, max, alwaysRead(f.Path), buf)
 		if err != nil {

@@ -93,6 +93,26 @@ func Names() []string {
 	return out
 }
 
+// FilePattern is a regular expression (RE2 and Python syntax, case
+// insensitive) that matches the paths of every registered type in both
+// formats: what the pre-commit hook's `files:` must say. It looks at names
+// only, so it is wider than Classify (which also checks the folder).
+func FilePattern() string {
+	var suffixes, settings []string
+	seen := map[string]bool{}
+	for _, t := range Types {
+		if t.SettingsName != "" {
+			settings = append(settings, t.SettingsName)
+			continue
+		}
+		if !seen[t.Suffix] {
+			seen[t.Suffix] = true
+			suffixes = append(suffixes, t.Suffix)
+		}
+	}
+	return `(?i)(\.(` + strings.Join(suffixes, "|") + `)|(^|/)(` + strings.Join(settings, "|") + `)\.settings)(-meta\.xml)?$`
+}
+
 // Classify decides from a slash-separated path whether a file is a candidate
 // metadata file. It looks only at the name and the parent folder, never at
 // content, so that non-candidates are never opened. The returned fullName is

@@ -46,11 +46,11 @@ type Kind string
 
 // Kinds of origin.
 const (
-	WorkTree Kind = "worktree" // a file on disk
-	Index    Kind = "index"    // a staged blob (--staged)
-	Tree     Kind = "tree"     // a blob of the tree at a revision (--diff-base)
-	Commit   Kind = "commit"   // the lines one commit adds (--since, --history)
-	Stdin    Kind = "stdin"    // standard input
+	WorkTree  Kind = "worktree" // a file on disk
+	Index     Kind = "index"    // a staged blob (--staged)
+	Tree      Kind = "tree"     // a blob of the tree at a revision (--diff-base)
+	Commit    Kind = "commit"   // the lines one commit adds (--since, --history)
+	StdinKind Kind = "stdin"    // standard input
 )
 
 // Origin is where a file came from. Archive is set for a zip entry: the

@@ -103,7 +103,7 @@ func Matches(s config.Suppression, f *finding.Finding) bool {
 			return false
 		}
 	}
-	if s.Path != "" && !doublestar.MatchUnvalidated(s.Path, f.File) {
+	if !s.MatchesPath(f.File) {
 		return false
 	}
 	return true

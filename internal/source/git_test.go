@@ -1,9 +1,10 @@
-package gitsrc
+package source
 
 import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -24,6 +25,7 @@ func newRepo(t *testing.T) *repo {
 		t.Skip("git not installed")
 	}
 	r := &repo{t: t, dir: t.TempDir()}
+	t.Chdir(r.dir)
 	r.git("init", "-q", "-b", "main")
 	r.git("config", "user.name", "Dev One")
 	r.git("config", "user.email", "dev1@example.com")
@@ -64,7 +66,7 @@ type blobView struct {
 	Path          string
 	Data          string
 	LineMap       []int
-	Changed       []secrets.LineRange
+	Changed       []LineRange
 	FilterChanged bool
 	SHA           string
 	Date          string
@@ -72,17 +74,28 @@ type blobView struct {
 	Source        string
 }
 
-func view(bs []secrets.Blob) []blobView {
+func view(fs []File) []blobView {
 	out := []blobView{}
-	for _, b := range bs {
-		v := blobView{Path: b.Path, Data: string(b.Data), LineMap: b.LineMap, Changed: b.Changed,
-			FilterChanged: b.FilterChanged, Source: b.Source}
-		if b.Commit != nil {
-			v.SHA, v.Date, v.Author = b.Commit.SHA, b.Commit.Date, b.Commit.Author
+	for _, f := range fs {
+		data, _ := f.Read()
+		v := blobView{Path: f.Path, Data: string(data), LineMap: f.LineMap, Changed: f.Changed,
+			FilterChanged: f.FilterChanged, Source: string(f.Origin.Kind)}
+		if f.Origin.Commit != nil {
+			v.SHA, v.Date, v.Author = f.Origin.Commit.SHA, f.Origin.Commit.Date, f.Origin.Commit.Author
 		}
 		out = append(out, v)
 	}
 	return out
+}
+
+func staged(dir string) ([]File, error) {
+	fs, _, err := Staged(dir, nil, Options{})
+	return fs, err
+}
+
+func since(dir, rev string) ([]File, error) {
+	fs, _, err := Since(dir, rev, nil, Options{})
+	return fs, err
 }
 
 func TestStagedReadsIndexNotWorkTree(t *testing.T) {
@@ -102,14 +115,19 @@ func TestStagedReadsIndexNotWorkTree(t *testing.T) {
 	r.write("build.properties", "WORKTREE ONLY\n")
 	r.write("config/new.env", "WORKTREE ONLY\n")
 
-	got, err := Staged(r.dir)
+	got, err := staged(r.dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []blobView{
 		{Path: "build.properties", Data: "sf.username=admin@acme.com\nsf.password=staged-value\nsf.serverurl=https://login.salesforce.com\n",
-			Changed: []secrets.LineRange{{Start: 2, End: 2}}, FilterChanged: true, Source: "staged"},
-		{Path: "config/new.env", Data: "SF_PASSWORD=abc\n", Source: "staged"},
+			Changed: []LineRange{{Start: 2, End: 2}}, FilterChanged: true, Source: "index"},
+		{Path: "config/new.env", Data: "SF_PASSWORD=abc\n", Source: "index"},
+		// A change that only deletes lines, and a rename, add no lines for
+		// the credential scan, but the metadata rules must see them:
+		// deleting <isAdminApproved> makes an app insecure.
+		{Path: "docs/notes.md", Data: "line1\nline3\n", FilterChanged: true, Source: "index"},
+		{Path: "new name.txt", Data: "unchanged\n", FilterChanged: true, Source: "index"},
 	}
 	if d := cmp.Diff(want, view(got)); d != "" {
 		t.Errorf("Staged (-want +got):\n%s", d)
@@ -118,17 +136,17 @@ func TestStagedReadsIndexNotWorkTree(t *testing.T) {
 
 func TestStagedInitialCommitAndNothingStaged(t *testing.T) {
 	r := newRepo(t)
-	got, err := Staged(r.dir)
+	got, err := staged(r.dir)
 	if err != nil || len(got) != 0 {
 		t.Fatalf("empty repo: got %v, %v", view(got), err)
 	}
 	r.write("a.txt", "x\n")
 	r.git("add", "a.txt")
-	got, err = Staged(r.dir)
+	got, err = staged(r.dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := cmp.Diff([]blobView{{Path: "a.txt", Data: "x\n", Source: "staged"}}, view(got)); d != "" {
+	if d := cmp.Diff([]blobView{{Path: "a.txt", Data: "x\n", Source: "index"}}, view(got)); d != "" {
 		t.Errorf("unborn branch (-want +got):\n%s", d)
 	}
 }
@@ -138,7 +156,7 @@ func TestStagedNotARepo(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	dir := t.TempDir()
-	_, err := Staged(dir)
+	_, err := staged(dir)
 	if err == nil || !strings.Contains(err.Error(), dir) {
 		t.Fatalf("want an error naming %s, got %v", dir, err)
 	}
@@ -155,15 +173,15 @@ func TestSinceAndHistory(t *testing.T) {
 	r.write("bin.dat", "\x00\x01\x02binary")
 	c2 := r.commit("remove a line, add files")
 
-	got, err := Since(r.dir, base)
+	got, err := since(r.dir, base)
 	if err != nil {
 		t.Fatal(err)
 	}
 	date := "2026-01-02T03:04:05Z"
 	author := "Dev One <dev1@example.com>"
 	want := []blobView{
-		{Path: "sub dir/b.yaml", Data: "key: value\n", LineMap: []int{1}, SHA: c2, Date: date, Author: author, Source: "history"},
-		{Path: "a.properties", Data: "sf.password=first\nthree\n", LineMap: []int{2, 4}, SHA: c1, Date: date, Author: author, Source: "history"},
+		{Path: "a.properties", Data: "sf.password=first\nthree\n", LineMap: []int{2, 4}, SHA: c1, Date: date, Author: author, Source: "commit"},
+		{Path: "sub dir/b.yaml", Data: "key: value\n", LineMap: []int{1}, SHA: c2, Date: date, Author: author, Source: "commit"},
 	}
 	gv := view(got)
 	for i := range gv {
@@ -173,23 +191,25 @@ func TestSinceAndHistory(t *testing.T) {
 		t.Errorf("Since (-want +got):\n%s", d)
 	}
 
-	all, err := History(r.dir)
+	all, _, err := History(r.dir, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var paths []string
 	for _, b := range all {
-		paths = append(paths, b.Path+"@"+b.Commit.SHA[:7])
+		paths = append(paths, b.Path+"@"+b.Origin.Commit.SHA[:7])
 	}
-	wantPaths := []string{"sub dir/b.yaml@" + c2[:7], "a.properties@" + c1[:7], "a.properties@" + base[:7]}
+	sort.Strings(paths)
+	wantPaths := []string{"a.properties@" + base[:7], "a.properties@" + c1[:7], "sub dir/b.yaml@" + c2[:7]}
+	sort.Strings(wantPaths)
 	if d := cmp.Diff(wantPaths, paths); d != "" {
 		t.Errorf("History (-want +got):\n%s", d)
 	}
 
-	if _, err := Since(r.dir, "--output=/tmp/x"); err == nil {
+	if _, err := since(r.dir, "--output=/tmp/x"); err == nil {
 		t.Error("an option passed as revision must be refused")
 	}
-	if _, err := Since(r.dir, "no-such-rev"); err == nil || !strings.Contains(err.Error(), r.dir) {
+	if _, err := since(r.dir, "no-such-rev"); err == nil || !strings.Contains(err.Error(), r.dir) {
 		t.Errorf("unknown revision: want an error naming the repo, got %v", err)
 	}
 }
@@ -205,11 +225,20 @@ func TestStagedScanEndToEnd(t *testing.T) {
 	other := strings.Replace(token, "kR2", "zZ8", 1)
 	r.write("ci/env.sh", "export SF_USERNAME=ci@acme.com\nexport OLD_REFRESH="+token+"\nexport NEW_REFRESH="+other+"\n")
 	r.git("add", "-A")
-	blobs, err := Staged(r.dir)
+	blobs, err := staged(r.dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cands, diags := secrets.Scan(blobs, secrets.Options{})
+	var bs []secrets.Blob
+	for _, f := range blobs {
+		data, _ := f.Read()
+		rs := make([]secrets.LineRange, len(f.Changed))
+		for i, c := range f.Changed {
+			rs[i] = secrets.LineRange{Start: c.Start, End: c.End}
+		}
+		bs = append(bs, secrets.Blob{Path: f.Path, Data: data, Changed: rs, FilterChanged: f.FilterChanged, Source: secrets.SourceStaged})
+	}
+	cands, diags := secrets.Scan(bs, secrets.Options{})
 	if len(diags) != 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
