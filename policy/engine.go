@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -49,6 +51,10 @@ type Options struct {
 	// are not rules (the access matrix, the audit report's snippets) and
 	// read more than the rules declare.
 	ParseEverything bool
+	// RuleTimeout is each rule's evaluation time budget per input (one
+	// document, the org view, one credential candidate); 0 means
+	// DefaultRuleTimeout. See budget.go.
+	RuleTimeout time.Duration
 }
 
 // loadedRule is one compiled rule.
@@ -73,6 +79,10 @@ type Engine struct {
 	queries  *queryCache
 	prMode   bool
 	parseAll bool
+	timeout  time.Duration
+	// overBudget holds the ids of rules that exceeded the timeout; they
+	// are not run again in this scan.
+	overBudget sync.Map
 }
 
 // deniedBuiltins are removed from the capabilities every policy is compiled
@@ -180,7 +190,10 @@ func newFromSources(opts Options, srcs []source) (*Engine, error) {
 	}
 	store := inmem.NewFromObject(map[string]any{"sfguard": map[string]any{"params": params}})
 
-	e := &Engine{compiler: compiler, store: store, params: params, prMode: opts.PRMode, parseAll: opts.ParseEverything}
+	e := &Engine{compiler: compiler, store: store, params: params, prMode: opts.PRMode, parseAll: opts.ParseEverything, timeout: opts.RuleTimeout}
+	if e.timeout <= 0 {
+		e.timeout = DefaultRuleTimeout
+	}
 	sort.Slice(loaded, func(i, j int) bool { return loaded[i].meta.ID < loaded[j].meta.ID })
 	for _, r := range loaded {
 		if opts.Severity != nil {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"sync"
@@ -62,9 +63,10 @@ type rawDeny struct {
 	obj  map[string]any
 }
 
-// eval runs a group against one input. When the combined query fails, each
-// rule is run alone so the error names the rule that caused it and the other
-// rules' results are kept.
+// eval runs a group against one input. When the combined query fails or
+// runs out of time, each rule is run alone, with its own time budget, so
+// the error names the rule that caused it and the other rules' results are
+// kept. A rule over budget is not run again (see budget.go).
 func (e *Engine) eval(ctx context.Context, g *group, input ast.Value) ([]rawDeny, []error) {
 	if g.err != nil {
 		return nil, []error{g.err}
@@ -72,19 +74,31 @@ func (e *Engine) eval(ctx context.Context, g *group, input ast.Value) ([]rawDeny
 	if g.pq == nil {
 		return nil, nil
 	}
-	rs, err := g.pq.Eval(ctx, rego.EvalParsedInput(input))
-	if err == nil {
-		return collect(g.rules, rs), nil
+	if !e.anyOverBudget(g.rules) {
+		rs, err := e.evalBudgeted(ctx, g.pq, input)
+		if err == nil {
+			return collect(g.rules, rs), nil
+		}
 	}
 	var out []rawDeny
 	var errs []error
 	for _, r := range g.rules {
+		if e.isOverBudget(r) {
+			continue // reported where it ran out of time
+		}
 		single := e.queries.get("rule:"+r.meta.ID, func(x *loadedRule) bool { return x == r })
 		if single.err != nil {
 			errs = append(errs, fmt.Errorf("rule %s: %w", r.meta.ID, single.err))
 			continue
 		}
-		rs, err := single.pq.Eval(ctx, rego.EvalParsedInput(input))
+		rs, err := e.evalBudgeted(ctx, single.pq, input)
+		if errors.Is(err, errOverBudget) {
+			if e.markOverBudget(r) {
+				errs = append(errs, fmt.Errorf("rule %s: %w of %s (--rule-timeout, ruleTimeout in .sfguard.yaml); "+
+					"it is not run on the remaining inputs", r.meta.ID, err, e.timeout))
+			}
+			continue
+		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("rule %s: %w", r.meta.ID, err))
 			continue

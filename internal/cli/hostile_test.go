@@ -190,3 +190,44 @@ func TestFileNamesInjectNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleTimeoutFlag: a user rule that would loop for hours is stopped at
+// --rule-timeout and named as an input problem (exit 2); the built-in
+// rules' findings are kept. A bad value is a usage error.
+func TestRuleTimeoutFlag(t *testing.T) {
+	pol := filepath.Join(t.TempDir(), "slow.rego")
+	body := `# METADATA
+# title: Loops for hours
+# custom:
+#   id: ACME-SLOW
+#   severity: low
+#   types: [ConnectedApp]
+package acme.slow
+
+import rego.v1
+
+deny contains "never" if {
+	some i in numbers.range(1, 60000)
+	some j in numbers.range(1, 60000)
+	i + j < 0
+}
+`
+	if err := os.WriteFile(pol, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tree := "../../fixtures/rules/SFG-APP-015/fail"
+	code, stdout, stderr := runCLI(t, nil, "scan", "--no-config", "--no-secrets", "--format", "json", "--rule-timeout", "1s", "-p", pol, tree)
+	if code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	if !strings.Contains(stdout, `"ruleId": "SFG-APP-015"`) {
+		t.Errorf("built-in findings lost:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "rule ACME-SLOW: exceeded its evaluation time budget of 1s") {
+		t.Errorf("stderr does not name the rule:\n%s", stderr)
+	}
+	code, _, stderr = runCLI(t, map[string]string{"SFGUARD_RULE_TIMEOUT": "soon"}, "scan", "--no-config", tree)
+	if code != ExitError || !strings.Contains(stderr, `SFGUARD_RULE_TIMEOUT: "soon" is not a duration`) {
+		t.Errorf("bad timeout: exit %d, stderr %s", code, stderr)
+	}
+}

@@ -36,6 +36,7 @@ type scanFlags struct {
 	failOn         string
 	noFail         bool
 	jobs           int
+	ruleTimeout    string
 	policies       []string
 	configPath     string
 	noConfig       bool
@@ -73,6 +74,7 @@ func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
 	fs.BoolVar(&f.noFail, "no-fail", false, "report only: exit 0 even with findings (input errors still exit 2)")
 	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "number of parallel workers")
 	fs.StringArrayVarP(&f.policies, "policy", "p", nil, "load extra Rego rules from `DIR` (or a .rego file); repeatable")
+	fs.StringVar(&f.ruleTimeout, "rule-timeout", "", "stop a rule that runs longer than `DURATION` on one input (10s, 2m) and report it (default 10s)")
 	fs.StringVarP(&f.configPath, "config", "c", "", "config `FILE` (default: .sfguard.yaml found from the scan root upward)")
 	fs.BoolVar(&f.noConfig, "no-config", false, "ignore .sfguard.yaml files")
 	fs.StringArrayVar(&f.disable, "disable", nil, "turn off rules by `SELECTOR`: an id (SFG-APP-003), a glob (SFG-PWD-*), tag:NAME or severity:LEVEL; repeatable")
@@ -339,6 +341,12 @@ func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, fromEnv map[string]bo
 	}
 	if !fs.Changed("fail-on") && !fromEnv["fail-on"] && cfg.FailOn != nil {
 		s.FailOn = *cfg.FailOn
+	}
+	s.RuleTimeout = cfg.RuleTimeout
+	if f.ruleTimeout != "" {
+		if s.RuleTimeout, err = config.ParseRuleTimeout(f.ruleTimeout); err != nil {
+			return nil, fmt.Errorf("%s: %w", origin(fromEnv, "rule-timeout"), err)
+		}
 	}
 	if len(f.params) > 0 {
 		s.Params = map[string]any{}

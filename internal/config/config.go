@@ -45,7 +45,10 @@ type Config struct {
 	Version int
 	// FailOn is the threshold from the file; nil when the file does not set it.
 	FailOn *finding.Severity
-	Rules  Rules
+	// RuleTimeout is each rule's evaluation budget; 0 when the file does
+	// not set it.
+	RuleTimeout time.Duration
+	Rules       Rules
 	// Params are rule parameter values by name, checked against the
 	// engine's declarations with ResolveParams.
 	Params map[string]Param
@@ -313,7 +316,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		return c, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, &Error{File: name, Line: root.Line, Msg: "the configuration must be a mapping of keys (version, failOn, rules, params, exclude, suppressions)"}
+		return nil, &Error{File: name, Line: root.Line, Msg: "the configuration must be a mapping of keys (version, failOn, ruleTimeout, rules, params, exclude, suppressions)"}
 	}
 	p.mapping(root, "", func(key string, v *yaml.Node) bool {
 		switch key {
@@ -330,6 +333,15 @@ func Parse(name string, data []byte) (*Config, error) {
 					p.errf(v, "failOn: %v", err)
 				} else {
 					c.FailOn = &sev
+				}
+			}
+		case "ruleTimeout":
+			if s, ok := p.str(v, "ruleTimeout"); ok {
+				d, err := ParseRuleTimeout(s)
+				if err != nil {
+					p.errf(v, "ruleTimeout: %v", err)
+				} else {
+					c.RuleTimeout = d
 				}
 			}
 		case "rules":
@@ -958,4 +970,17 @@ func yamlErrLine(err error) int {
 	}
 	n, _ := strconv.Atoi(rest[:j])
 	return n
+}
+
+// ParseRuleTimeout reads a rule evaluation budget such as "10s" or "2m"
+// (Go duration syntax), for --rule-timeout and ruleTimeout.
+func ParseRuleTimeout(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a duration such as 10s or 2m", s)
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("%q must be positive", s)
+	}
+	return d, nil
 }

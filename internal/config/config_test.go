@@ -41,6 +41,7 @@ suppressions:
   - rule: "*"
     path: "fixtures/**"
     reason: test fixtures
+ruleTimeout: 1m30s
 `
 
 func sev(s finding.Severity) *finding.Severity { return &s }
@@ -51,9 +52,10 @@ func TestParseFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := &Config{
-		Path:    "x/.sfguard.yaml",
-		Version: 1,
-		FailOn:  sev(finding.Medium),
+		Path:        "x/.sfguard.yaml",
+		Version:     1,
+		FailOn:      sev(finding.Medium),
+		RuleTimeout: 90 * time.Second,
 		Rules: Rules{
 			Disable: []Selector{
 				{Kind: BySeverity, Severity: finding.Info, Value: "info", Line: 5},
@@ -121,6 +123,8 @@ func TestParseErrors(t *testing.T) {
 		{"syntax", "rules:\n  disable: [a\n", []string{"c.yaml:"}},
 		{"not a mapping", "- a\n- b\n", []string{"c.yaml:1: the configuration must be a mapping"}},
 		{"empty suppression entry", "suppressions:\n  -\n", []string{"c.yaml:2: suppressions entry must be a mapping, got nothing"}},
+		{"bad rule timeout", "ruleTimeout: soon\n", []string{`c.yaml:1: ruleTimeout: "soon" is not a duration such as 10s or 2m`}},
+		{"negative rule timeout", "ruleTimeout: -5s\n", []string{`c.yaml:1: ruleTimeout: "-5s" must be positive`}},
 		{"recursive alias", "params:\n  a: &x [1, *x]\n", []string{"c.yaml:2: parameter value nested deeper than 64 levels (a recursive alias?)"}},
 		{"alias bomb", "params:\n  a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n  e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n  f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
 			[]string{"c.yaml:6: parameter values expand to more than 100000 elements (aliases?)", "c.yaml:7: parameter values expand"}},

@@ -45,6 +45,7 @@ type Settings struct {
 	RepoDir     string // git repository for Staged/Since/History/DiffBase ("" = first path or ".")
 
 	Jobs        int
+	RuleTimeout time.Duration // per rule and input; 0 = policy.DefaultRuleTimeout
 	PolicyDirs  []string
 	Params      map[string]any
 	Disable     []string // rule ids or selectors (tag:x, severity:info) to turn off
@@ -97,6 +98,7 @@ func NewEngine(s *Settings) (*policy.Engine, error) {
 		PRMode:          s.DiffBase != "",
 		Scopes:          scopes(s),
 		ParseEverything: s.Audit,
+		RuleTimeout:     s.RuleTimeout,
 		ResolveParams: func(declared map[string]any) (map[string]any, error) {
 			return cfg.ResolveParams(declared)
 		},
