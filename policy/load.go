@@ -33,9 +33,14 @@ type source struct {
 // Test files are left out: they are run by the Rego test runner, not the
 // engine.
 func loadSources(dirs []string) ([]source, error) {
+	return loadSourcesWhere(dirs, isRuleFile)
+}
+
+// loadSourcesWhere gathers the files for which want is true.
+func loadSourcesWhere(dirs []string, want func(string) bool) ([]source, error) {
 	var out []source
 	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !isRuleFile(p) {
+		if err != nil || d.IsDir() || !want(p) {
 			return err
 		}
 		b, err := rules.FS.ReadFile(p)
@@ -68,7 +73,7 @@ func loadSources(dirs []string) ([]source, error) {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() || !isRuleFile(p) {
+			if d.IsDir() || !want(p) {
 				return nil
 			}
 			b, err := os.ReadFile(p)

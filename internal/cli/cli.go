@@ -100,6 +100,10 @@ func run(args []string, e env) int {
 		return runExplain(rest, e)
 	case "inspect":
 		return runInspect(rest, e)
+	case "test":
+		return runTest(rest, e)
+	case "new":
+		return runNew(rest, e)
 	case "version", "--version", "-v":
 		fmt.Fprintf(e.stdout, "sfguard %s\n", Version())
 		return ExitOK
@@ -125,6 +129,8 @@ Usage:
   sfguard rules [--format text|json] list the rules
   sfguard explain RULE-ID            print a rule's documentation
   sfguard inspect [flags] PATH...    print the Rego input the rules receive (--org, --reads)
+  sfguard test [DIR...]              run the Rego tests and fixture orgs of your rules
+  sfguard new rule ID --type TYPE DIR  scaffold a rule, its tests and fixtures
   sfguard version                    print the version
 
 Run 'sfguard scan --help' for the flags. Exit codes: 0 clean, 1 findings at or

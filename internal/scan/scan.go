@@ -135,12 +135,18 @@ func scopes(s *Settings) []string {
 
 // Run performs the scan. It does not modify *s.
 func Run(ctx context.Context, settings *Settings) (*Result, error) {
-	sc := *settings
-	s := &sc
-	eng, err := NewEngine(s)
+	eng, err := NewEngine(settings)
 	if err != nil {
 		return nil, err
 	}
+	return RunEngine(ctx, settings, eng)
+}
+
+// RunEngine performs the scan with an engine built once for many scans
+// (sfguard test runs every fixture org through the same rules).
+func RunEngine(ctx context.Context, settings *Settings, eng *policy.Engine) (*Result, error) {
+	sc := *settings
+	s := &sc
 	if err := s.Config.CheckRules(eng.Rules()); err != nil {
 		return nil, err
 	}
