@@ -8,16 +8,19 @@
 //
 //	go run ./cmd/gendocs
 //
-// The test in this package fails when docs/rules is stale.
+// It also rewrites the list of metadata types in docs/input.md from the
+// registry. The tests in this package fail when any of it is stale.
 package main
 
-//go:generate go run . -out ../../docs/rules -schemas ../../docs/schemas
+//go:generate go run . -out ../../docs/rules -schemas ../../docs/schemas -input ../../docs/input.md
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -29,10 +32,14 @@ import (
 func main() {
 	out := flag.String("out", "docs/rules", "folder to write the rule pages to")
 	schemas := flag.String("schemas", "docs/schemas", "folder to write the input JSON Schemas to")
+	input := flag.String("input", "docs/input.md", "the input reference whose type list is generated")
 	flag.Parse()
 	err := run(*out)
 	if err == nil {
 		err = writeAll(*schemas, sfmeta.SchemaFiles(), "*.json")
+	}
+	if err == nil {
+		err = writeTypeList(*input)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
@@ -88,4 +95,37 @@ func writeAll(dir string, files map[string][]byte, glob string) error {
 	}
 	fmt.Printf("gendocs: wrote %d files to %s\n", len(names), strings.TrimSuffix(dir, "/"))
 	return nil
+}
+
+// typeRowRE finds the generated list of type names in docs/input.md.
+var typeRowRE = regexp.MustCompile("(\\| `type` \\| Metadata API type name: )[^|]*?(\\. Settings files)")
+
+// withTypeList returns doc with its type list generated from the registry,
+// in registry order.
+func withTypeList(doc []byte) ([]byte, error) {
+	if !typeRowRE.Match(doc) {
+		return nil, errors.New("docs/input.md: the `type` row is missing")
+	}
+	names := make([]string, len(sfmeta.Types))
+	for i, t := range sfmeta.Types {
+		names[i] = "`" + t.Name + "`"
+	}
+	list := strings.Join(names, ", ")
+	return typeRowRE.ReplaceAllFunc(doc, func(m []byte) []byte {
+		sub := typeRowRE.FindSubmatch(m)
+		return []byte(string(sub[1]) + list + string(sub[2]))
+	}), nil
+}
+
+func writeTypeList(file string) error {
+	doc, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	out, err := withTypeList(doc)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("gendocs: wrote the type list of %s\n", file)
+	return os.WriteFile(file, out, 0o644)
 }

@@ -140,3 +140,19 @@ func TestSchemasAreCurrent(t *testing.T) {
 		t.Errorf("docs/schemas is stale (%s); the registry in internal/sfmeta changed. Regenerate with: go run ./cmd/gendocs", strings.Join(problems, "; "))
 	}
 }
+
+// TestInputTypeListIsCurrent: docs/input.md lists exactly the registered
+// types; regenerate with go run ./cmd/gendocs.
+func TestInputTypeListIsCurrent(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/input.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := withTypeList(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(doc)); diff != "" {
+		t.Errorf("docs/input.md type list is stale; regenerate with: go run ./cmd/gendocs\n%s", diff)
+	}
+}

@@ -53,6 +53,7 @@ type scanFlags struct {
 	since          string
 	history        bool
 	stdin          bool
+	stdinName      string
 	maxFileSize    int64
 	exclude        []string
 	noIgnore       bool
@@ -91,7 +92,8 @@ func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
 	fs.BoolVar(&f.staged, "staged", false, "scan exactly the staged content of the git index (pre-commit): metadata rules and credentials")
 	fs.StringVar(&f.since, "since", "", "credentials: scan lines added in commits after git `REV`")
 	fs.BoolVar(&f.history, "history", false, "credentials: scan lines added in every commit of every branch and tag (git log --all)")
-	fs.BoolVar(&f.stdin, "stdin", false, "credentials: scan standard input")
+	fs.BoolVar(&f.stdin, "stdin", false, "scan standard input (credentials; metadata rules too when --stdin-filename names a metadata file)")
+	fs.StringVar(&f.stdinName, "stdin-filename", "", "report standard input as this `PATH` (relative to the current directory); a metadata path such as connectedApps/X.connectedApp also runs the metadata rules")
 	fs.Int64Var(&f.maxFileSize, "max-file-size", 0, "skip files larger than `BYTES` with a note (default 64 MiB for metadata, 10 MiB for the credential scan)")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching this `GLOB` (doublestar, relative); repeatable")
 	fs.BoolVar(&f.noIgnore, "no-ignore", false, "do not honour .gitignore and .forceignore")
@@ -129,6 +131,7 @@ func runScan(args []string, e env, m mode) int {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
 		return ExitError
 	}
+	s.StdinReader = e.stdin
 	outs, err := parseOutputs(f.outputs)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
@@ -284,13 +287,15 @@ func writeFile(o output, rep *report.Report) error {
 // settingsFrom merges flags (already over env) with the config file.
 func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, fromEnv map[string]bool) (*scan.Settings, error) {
 	s := &scan.Settings{
-		Paths:         fs.Args(),
-		Metadata:      m == modeScan && !f.noMetadata,
-		Secrets:       m == modeSecrets || !f.noSecrets,
-		Staged:        f.staged,
-		Since:         f.since,
-		History:       f.history,
-		Stdin:         f.stdin,
+		Paths:     fs.Args(),
+		Metadata:  m == modeScan && !f.noMetadata,
+		Secrets:   m == modeSecrets || !f.noSecrets,
+		Staged:    f.staged,
+		Since:     f.since,
+		History:   f.history,
+		Stdin:     f.stdin,
+		StdinName: f.stdinName,
+
 		Jobs:          f.jobs,
 		PolicyDirs:    f.policies,
 		Disable:       f.disable,
@@ -320,10 +325,13 @@ func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, fromEnv map[string]bo
 	if sources > 1 {
 		return nil, errors.New("choose one credential source: --staged, --since, --history or --stdin")
 	}
-	if sources == 1 && !f.staged && s.Metadata {
-		// Commits and stdin hold lines, not documents: only the credential
-		// scan reads them. Staged blobs are whole files, and both halves
-		// read them.
+	if f.stdinName != "" && !f.stdin {
+		return nil, errors.New("--stdin-filename names what --stdin reads; add --stdin")
+	}
+	if sources == 1 && !f.staged && f.stdinName == "" && s.Metadata {
+		// Commits, and stdin without a name, hold lines, not documents:
+		// only the credential scan reads them. Staged blobs and named stdin
+		// are whole files, and both halves read them.
 		s.Metadata = false
 		s.Secrets = true
 	}

@@ -406,3 +406,88 @@ func TestGitRunsNoRepositoryCommands(t *testing.T) {
 		}
 	}
 }
+
+// runIn runs sfguard in dir with stdin and returns stdout, failing on exit
+// code 2.
+func runIn(t *testing.T, dir, stdin string, args ...string) string {
+	t.Helper()
+	t.Chdir(dir)
+	var out, errb bytes.Buffer
+	e := env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	if code := run(append([]string{"scan", "--format", "json", "--no-config"}, args...), e); code == ExitError {
+		t.Fatalf("%v in %s: exit 2: %s", args, dir, errb.String())
+	}
+	return out.String()
+}
+
+// TestSameBytesFromEverySource: the same content gives byte-identical JSON
+// whether it is read from the work tree, the index, a zip or stdin. A zip
+// entry's path necessarily names the archive ("org.zip!/…"), and a
+// credential's fingerprint includes its path, so for the zip those two are
+// normalised and everything else is compared byte for byte.
+func TestSameBytesFromEverySource(t *testing.T) {
+	files := map[string]string{
+		"connectedApps/ERP_Order_Sync.connectedApp": insecureApp(t),
+		"config/build.properties":                   buildProps,
+	}
+	work := t.TempDir()
+	for p, c := range files {
+		testutil.WriteFile(t, work, p, c)
+	}
+	want := runIn(t, work, "", ".")
+	if !strings.Contains(want, "SFG-SEC-") || !strings.Contains(want, "SFG-APP-") {
+		t.Fatalf("the work tree scan misses a half:\n%s", want)
+	}
+
+	index := t.TempDir()
+	for p, c := range files {
+		testutil.WriteFile(t, index, p, c)
+	}
+	testutil.Git(t, index, "init", "-q")
+	testutil.Git(t, index, "add", "-A")
+	for p := range files {
+		// The work tree differs from the index; only the index counts.
+		testutil.WriteFile(t, index, p, "changed after staging\n")
+	}
+	if diff := cmp.Diff(want, runIn(t, index, "", "--staged")); diff != "" {
+		t.Errorf("index vs work tree (-work +index):\n%s", diff)
+	}
+
+	zdir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(zdir, "org.zip"), zipBytes(t, files), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fromZip := runIn(t, zdir, "", "org.zip")
+	if diff := cmp.Diff(normaliseZip(t, want), normaliseZip(t, strings.ReplaceAll(fromZip, "org.zip!/", ""))); diff != "" {
+		t.Errorf("zip vs work tree (-work +zip):\n%s", diff)
+	}
+
+	for p, c := range files {
+		single := runIn(t, work, "", p)
+		if diff := cmp.Diff(single, runIn(t, work, c, "--stdin", "--stdin-filename", p)); diff != "" {
+			t.Errorf("%s: stdin vs work tree (-work +stdin):\n%s", p, diff)
+		}
+	}
+}
+
+// normaliseZip blanks the fingerprints of credential findings, which hash
+// the file path.
+func normaliseZip(t *testing.T, s string) string {
+	t.Helper()
+	var v map[string]any
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		t.Fatal(err)
+	}
+	fs, _ := v["findings"].([]any)
+	for _, f := range fs {
+		m := f.(map[string]any)
+		if strings.HasPrefix(m["ruleId"].(string), "SFG-SEC-") {
+			m["fingerprint"] = ""
+		}
+	}
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -3,16 +3,19 @@ package model
 import (
 	"sort"
 	"strings"
+
+	"github.com/sfguard/sfguard/internal/sfmeta"
 )
 
 // Roles of the files of one External Client App in the org input
-// (docs/input.md, "externalClientApps").
+// (docs/input.md, "externalClientApps"); which type plays which role is
+// registered in sfmeta.
 const (
-	ECAHeader        = "header"        // ExternalClientApplication (.eca)
-	ECAOauthSettings = "oauthSettings" // ExtlClntAppOauthSettings (.ecaOauth)
-	ECAGlobalOauth   = "globalOauth"   // ExtlClntAppGlobalOauthSettings (.ecaGlblOauth)
-	ECAOauthPolicies = "oauthPolicies" // ExtlClntAppOauthConfigurablePolicies (.ecaOauthPlcy)
-	ECAPolicies      = "policies"      // ExtlClntAppConfigurablePolicies (.ecaPlcy)
+	ECAHeader        = sfmeta.ECAHeader
+	ECAOauthSettings = sfmeta.ECAOauthSettings
+	ECAGlobalOauth   = sfmeta.ECAGlobalOauth
+	ECAOauthPolicies = sfmeta.ECAOauthPolicies
+	ECAPolicies      = sfmeta.ECAPolicies
 )
 
 // ECARoles lists the roles in the order the docs present them.
@@ -20,14 +23,6 @@ var ECARoles = []string{ECAHeader, ECAOauthSettings, ECAGlobalOauth, ECAOauthPol
 
 // ecaParentElement names the app in every plug-in file.
 const ecaParentElement = "externalClientApplication"
-
-var ecaRoleOfType = map[string]string{
-	"ExternalClientApplication":            ECAHeader,
-	"ExtlClntAppOauthSettings":             ECAOauthSettings,
-	"ExtlClntAppGlobalOauthSettings":       ECAGlobalOauth,
-	"ExtlClntAppOauthConfigurablePolicies": ECAOauthPolicies,
-	"ExtlClntAppConfigurablePolicies":      ECAPolicies,
-}
 
 // JoinECA groups the files of each External Client App: app API name ->
 // role -> document. The header is keyed by its own full name; every
@@ -40,7 +35,7 @@ var ecaRoleOfType = map[string]string{
 func JoinECA(docs []*Document) map[string]map[string]*Document {
 	sorted := make([]*Document, 0, len(docs))
 	for _, d := range docs {
-		if d != nil && d.Type != nil && ecaRoleOfType[d.Type.Name] != "" {
+		if d != nil && d.Type != nil && d.Type.ECARole != "" {
 			sorted = append(sorted, d)
 		}
 	}
@@ -48,7 +43,7 @@ func JoinECA(docs []*Document) map[string]map[string]*Document {
 
 	out := map[string]map[string]*Document{}
 	for _, d := range sorted {
-		role := ecaRoleOfType[d.Type.Name]
+		role := d.Type.ECARole
 		app := d.FullName
 		if role != ECAHeader {
 			app = ecaParent(d)

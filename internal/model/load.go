@@ -13,7 +13,7 @@ import (
 // finding.Diagnostic with the file's path and the position.
 func Load(t *sfmeta.Type, fullName, path string, format sfmeta.Format, data []byte,
 	keep func(string) bool) (*Document, error) {
-	if keep != nil && ecaRoleOfType[t.Name] != "" && ecaRoleOfType[t.Name] != ECAHeader {
+	if keep != nil && t.ECARole != "" && t.ECARole != ECAHeader {
 		// JoinECA links plug-in files to their app through this element,
 		// so it must survive whatever the rules declare they read.
 		rulesKeep := keep

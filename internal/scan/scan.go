@@ -42,7 +42,10 @@ type Settings struct {
 	Stdin   bool
 	// StdinReader replaces os.Stdin for --stdin (tests).
 	StdinReader io.Reader
-	RepoDir     string // git repository for Staged/Since/History/DiffBase ("" = first path or ".")
+	// StdinName is the path stdin is reported (and classified) as; "" is
+	// "<stdin>".
+	StdinName string
+	RepoDir   string // git repository for Staged/Since/History/DiffBase ("" = first path or ".")
 
 	Jobs        int
 	RuleTimeout time.Duration // per rule and input; 0 = policy.DefaultRuleTimeout
@@ -490,7 +493,7 @@ func collect(s *Settings) ([]source.File, []finding.Diagnostic, error) {
 		if in == nil {
 			in = os.Stdin
 		}
-		f, err := source.Stdin(in)
+		f, err := source.Stdin(in, s.StdinName)
 		if err != nil {
 			// Unreadable input is an input problem of the run, like any
 			// file that cannot be read.

@@ -9,14 +9,24 @@ import (
 	"github.com/sfguard/sfguard/internal/sfmeta"
 )
 
-// appReads names, per metadata type, the top-level elements the app index
-// reads, so that a metadata scan that parses only what its rules read
-// keeps them too (see AppKeep).
-var appReads = map[string][]string{
-	"ConnectedApp":                         {"oauthConfig", "oauthPolicy"},
-	"ExtlClntAppGlobalOauthSettings":       {"consumerKey"},
-	"ExtlClntAppOauthSettings":             {"commaSeparatedOauthScopes"},
-	"ExtlClntAppOauthConfigurablePolicies": {"refreshTokenPolicyType", "refreshTokenValidityPeriod", "refreshTokenValidityUnit", "ipRelaxationPolicyType", "permittedUsersPolicyType", "isClientCredentialsFlowEnabled"},
+// connectedApp is the one app type that is a single file.
+const connectedAppType = "ConnectedApp"
+
+// ecaReads names, per External Client App role (registered in sfmeta),
+// the top-level elements the app index reads, so that a metadata scan that
+// parses only what its rules read keeps them too (see AppKeep).
+var ecaReads = map[string][]string{
+	sfmeta.ECAGlobalOauth:   {"consumerKey"},
+	sfmeta.ECAOauthSettings: {"commaSeparatedOauthScopes"},
+	sfmeta.ECAOauthPolicies: {"refreshTokenPolicyType", "refreshTokenValidityPeriod", "refreshTokenValidityUnit", "ipRelaxationPolicyType", "permittedUsersPolicyType", "isClientCredentialsFlowEnabled"},
+}
+
+// appReads is what the app index reads of a type; nil for other types.
+func appReads(t *sfmeta.Type) []string {
+	if t.Name == connectedAppType {
+		return []string{"oauthConfig", "oauthPolicy"}
+	}
+	return ecaReads[t.ECARole]
 }
 
 // IsAppMetadata reports whether the app index reads the file at path:
@@ -24,16 +34,23 @@ var appReads = map[string][]string{
 // key, the scopes and the OAuth policy.
 func IsAppMetadata(path string) bool {
 	t, _, _, ok := sfmeta.Classify(path)
-	return ok && appReads[t.Name] != nil
+	return ok && appReads(t) != nil
 }
 
 // IsAppType reports whether the app index reads files of a metadata type.
-func IsAppType(name string) bool { return appReads[name] != nil }
+func IsAppType(name string) bool {
+	t, ok := sfmeta.ByName(name)
+	return ok && appReads(t) != nil
+}
 
 // AppKeep extends a parse filter for a type with the elements the app
 // index reads; nil (parse everything) stays nil.
 func AppKeep(typeName string, keep func(string) bool) func(string) bool {
-	reads := appReads[typeName]
+	t, ok := sfmeta.ByName(typeName)
+	if !ok {
+		return keep
+	}
+	reads := appReads(t)
 	if keep == nil || reads == nil {
 		return keep
 	}
@@ -55,7 +72,7 @@ func CollectApps(files []Blob) (map[string]AppInfo, []finding.Diagnostic) {
 	var diags []finding.Diagnostic
 	for _, f := range files {
 		t, fullName, format, ok := sfmeta.Classify(f.Path)
-		if !ok || appReads[t.Name] == nil {
+		if !ok || appReads(t) == nil {
 			continue
 		}
 		d, err := model.Load(t, fullName, f.Path, format, f.Data, nil)
@@ -77,7 +94,7 @@ func CollectApps(files []Blob) (map[string]AppInfo, []finding.Diagnostic) {
 func Apps(docs []*model.Document) map[string]AppInfo {
 	apps := map[string]AppInfo{}
 	for _, d := range docs {
-		if d != nil && d.Root != nil && d.Type.Name == "ConnectedApp" {
+		if d != nil && d.Root != nil && d.Type.Name == connectedAppType {
 			if key := text(d.Root, "oauthConfig", "consumerKey"); key != "" {
 				apps[key] = connectedApp(d)
 			}
@@ -120,7 +137,7 @@ func connectedApp(d *model.Document) AppInfo {
 	if ip == "" {
 		ip = "ENFORCE"
 	}
-	return AppInfo{Type: "ConnectedApp", FullName: d.FullName, Path: d.Path, Scopes: scopes,
+	return AppInfo{Type: connectedAppType, FullName: d.FullName, Path: d.Path, Scopes: scopes,
 		RefreshTokenPolicy: refresh, IPRelaxation: ip, PermittedUsers: permitted,
 		ClientCredentials: text(d.Root, "oauthConfig", "isClientCredentialEnabled") == "true"}
 }

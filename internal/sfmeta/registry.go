@@ -36,16 +36,28 @@ type Type struct {
 	// Secretish marks types read only for secrets (AuthProvider,
 	// NamedCredential, ExternalCredential); they are parsed like the others.
 	Secretish bool
+	// ECARole is set for the files of an External Client App: the role the
+	// file plays in the joined app (docs/input.md, "externalClientApps").
+	ECARole string
 }
+
+// Roles of the files of one External Client App.
+const (
+	ECAHeader        = "header"        // ExternalClientApplication (.eca)
+	ECAOauthSettings = "oauthSettings" // ExtlClntAppOauthSettings (.ecaOauth)
+	ECAGlobalOauth   = "globalOauth"   // ExtlClntAppGlobalOauthSettings (.ecaGlblOauth)
+	ECAOauthPolicies = "oauthPolicies" // ExtlClntAppOauthConfigurablePolicies (.ecaOauthPlcy)
+	ECAPolicies      = "policies"      // ExtlClntAppConfigurablePolicies (.ecaPlcy)
+)
 
 // Types lists every type sfguard recognises, in a stable order.
 var Types = []Type{
 	{Name: "ConnectedApp", Dir: "connectedApps", Suffix: "connectedApp", Root: "ConnectedApp"},
-	{Name: "ExternalClientApplication", Dir: "externalClientApps", Suffix: "eca", Root: "ExternalClientApplication"},
-	{Name: "ExtlClntAppOauthSettings", Dir: "extlClntAppOauthSettings", Suffix: "ecaOauth", Root: "ExtlClntAppOauthSettings"},
-	{Name: "ExtlClntAppGlobalOauthSettings", Dir: "extlClntAppGlobalOauthSets", Suffix: "ecaGlblOauth", Root: "ExtlClntAppGlobalOauthSettings"},
-	{Name: "ExtlClntAppOauthConfigurablePolicies", Dir: "extlClntAppOauthPolicies", Suffix: "ecaOauthPlcy", Root: "ExtlClntAppOauthConfigurablePolicies"},
-	{Name: "ExtlClntAppConfigurablePolicies", Dir: "extlClntAppPolicies", Suffix: "ecaPlcy", Root: "ExtlClntAppConfigurablePolicies"},
+	{Name: "ExternalClientApplication", Dir: "externalClientApps", Suffix: "eca", Root: "ExternalClientApplication", ECARole: ECAHeader},
+	{Name: "ExtlClntAppOauthSettings", Dir: "extlClntAppOauthSettings", Suffix: "ecaOauth", Root: "ExtlClntAppOauthSettings", ECARole: ECAOauthSettings},
+	{Name: "ExtlClntAppGlobalOauthSettings", Dir: "extlClntAppGlobalOauthSets", Suffix: "ecaGlblOauth", Root: "ExtlClntAppGlobalOauthSettings", ECARole: ECAGlobalOauth},
+	{Name: "ExtlClntAppOauthConfigurablePolicies", Dir: "extlClntAppOauthPolicies", Suffix: "ecaOauthPlcy", Root: "ExtlClntAppOauthConfigurablePolicies", ECARole: ECAOauthPolicies},
+	{Name: "ExtlClntAppConfigurablePolicies", Dir: "extlClntAppPolicies", Suffix: "ecaPlcy", Root: "ExtlClntAppConfigurablePolicies", ECARole: ECAPolicies},
 	{Name: "Profile", Dir: "profiles", Suffix: "profile", Root: "Profile"},
 	{Name: "PermissionSet", Dir: "permissionsets", Suffix: "permissionset", Root: "PermissionSet"},
 	{Name: "PermissionSetGroup", Dir: "permissionsetgroups", Suffix: "permissionsetgroup", Root: "PermissionSetGroup"},
@@ -91,26 +103,6 @@ func Names() []string {
 		out[i] = t.Name
 	}
 	return out
-}
-
-// FilePattern is a regular expression (RE2 and Python syntax, case
-// insensitive) that matches the paths of every registered type in both
-// formats: what the pre-commit hook's `files:` must say. It looks at names
-// only, so it is wider than Classify (which also checks the folder).
-func FilePattern() string {
-	var suffixes, settings []string
-	seen := map[string]bool{}
-	for _, t := range Types {
-		if t.SettingsName != "" {
-			settings = append(settings, t.SettingsName)
-			continue
-		}
-		if !seen[t.Suffix] {
-			seen[t.Suffix] = true
-			suffixes = append(suffixes, t.Suffix)
-		}
-	}
-	return `(?i)(\.(` + strings.Join(suffixes, "|") + `)|(^|/)(` + strings.Join(settings, "|") + `)\.settings)(-meta\.xml)?$`
 }
 
 // Classify decides from a slash-separated path whether a file is a candidate

@@ -570,14 +570,28 @@ func parseLog(r io.Reader, fn func(c *finding.Commit, path string, data []byte, 
 	return nil
 }
 
-// Stdin is standard input as one file named <stdin>.
-func Stdin(r io.Reader) (File, error) {
+// Stdin is standard input as one file, named <stdin> or name. A name is
+// a path relative to the working directory and is classified like any
+// file, so metadata piped in reaches the metadata rules.
+func Stdin(r io.Reader, name string) (File, error) {
+	disp := "<stdin>"
+	if name != "" {
+		disp = filepath.ToSlash(filepath.Clean(name))
+	}
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return File{}, fmt.Errorf("<stdin>: %w", err)
+		return File{}, fmt.Errorf("%s: %w", disp, err)
 	}
 	if data == nil {
 		data = []byte{}
 	}
-	return File{Path: "<stdin>", Size: int64(len(data)), Origin: Origin{Kind: StdinKind}, data: data, limit: math.MaxInt64}, nil
+	f := File{Path: disp, Size: int64(len(data)), Origin: Origin{Kind: StdinKind}, data: data, limit: math.MaxInt64}
+	if name != "" {
+		if abs, err := filepath.Abs(name); err == nil {
+			f.Abs = abs
+			f.Type, f.FullName, f.Format, _ = classify(filepath.ToSlash(abs))
+			f.limit = DefaultMaxFileSize
+		}
+	}
+	return f, nil
 }

@@ -84,12 +84,12 @@ shape_note := sprintf(" The file is in a %s path, but a value of this shape is a
 # weak: too little variety to be a generated credential.
 weak if input.entropy < param("secret_min_entropy", default_min_entropy)
 
-# where names the source for messages: "" for the work tree, " (commit abc1234)" in history.
+# where names the commit for messages in history scans. Staged content
+# reads like the work tree: the same content gives the same finding
+# whatever source it came from.
 where := sprintf(" (added in commit %s)", [substring(input.commit, 0, 12)]) if {
 	input.source == "history"
 	input.commit
-} else := " (staged)" if {
-	input.source == "staged"
 } else := ""
 
 # app_note names the connected app or external client app the credential
