@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // syntaxMessages rewords encoding/xml's syntax errors. Several of them
 // quote the input ("invalid character entity &<rest of a secret>", "element
@@ -40,16 +43,17 @@ func syntaxMessage(msg string) string {
 	return "syntax error"
 }
 
-// encodingName quotes a declared encoding only when it looks like one
-// (letters, digits and . _ - :, at most 40 of them).
+// encodingName quotes a declared encoding only when it is one of the
+// well-known names; anything else in that attribute is file content.
 func encodingName(enc string) string {
-	if enc == "" || len(enc) > 40 || strings.IndexFunc(enc, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._-:", r))
-	}) >= 0 {
-		return "(not a valid encoding name)"
+	if knownEncoding.MatchString(enc) {
+		return enc
 	}
-	return enc
+	return "(not a known encoding name)"
 }
+
+var knownEncoding = regexp.MustCompile(`(?i)^(utf-?(16|32)(le|be)?|ucs-?[24]|iso-8859-[0-9]{1,2}|iso-2022-[a-z]{2}|` +
+	`windows-125[0-8]|cp[0-9]{3,4}|shift_jis|sjis|euc-(jp|kr|cn)|gb2312|gbk|gb18030|big5|koi8-[ru]|latin-?[1-9]|macintosh|ebcdic-[a-z0-9-]{1,12})$`)
 
 // editDistanceAtMost reports whether a and b are within max single-byte
 // insertions, deletions and substitutions of each other.

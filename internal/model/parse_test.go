@@ -3,13 +3,21 @@ package model
 import (
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sfguard/sfguard/internal/sfmeta"
 )
 
 func readTestdata(t testing.TB, name string) []byte {
@@ -235,7 +243,7 @@ func TestParseErrors(t *testing.T) {
 		{"ampersand in a secret", "<ConnectedApp>\n  <oauthConfig><consumerSecret>A1B2&7A8B9C0D1E2F3</consumerSecret></oauthConfig>\n</ConnectedApp>", nil,
 			&ParseError{2, 50, "malformed XML: invalid character entity (write a '&' in text as &amp;)"}},
 		{"encoding name that is not one", "<?xml version=\"1.0\" encoding=\"Xq7v Rt9mWz2Lp4\"?>\n<Profile/>", nil,
-			&ParseError{1, 1, "unsupported encoding (not a valid encoding name): Salesforce metadata is UTF-8"}},
+			&ParseError{1, 1, "unsupported encoding (not a known encoding name): Salesforce metadata is UTF-8"}},
 		{"invalid UTF-8", "<Profile>\n  <description>caf\xE9</description>\n</Profile>", nil, &ParseError{2, 19, "invalid UTF-8 byte 0xE9"}},
 		{"text after the root", "<Profile/>\ngarbage", nil, &ParseError{2, 1, "text after the root element"}},
 		{"second root", "<Profile/><Profile/>", nil, &ParseError{1, 11, "a second root element <Profile>"}},
@@ -384,6 +392,7 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	keep := keepNames("b", "userPermissions")
+	vocab := messageVocabulary(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		full, partial, err := Parse(data, nil)
 		if err != nil {
@@ -393,6 +402,9 @@ func FuzzParse(f *testing.F) {
 			}
 			if strings.HasPrefix(pe.Msg, "internal error") {
 				t.Fatalf("scanner and XML parser disagree: %v", err)
+			}
+			if w := quotedContent(pe.Msg, vocab); w != "" {
+				t.Fatalf("message %q quotes %q from the file", pe.Msg, w)
 			}
 			return
 		}
@@ -411,6 +423,80 @@ func FuzzParse(f *testing.F) {
 		d := &Document{Root: full}
 		_ = d.Content()
 	})
+}
+
+// messageVocabulary is every word of the string literals the parser
+// builds its messages from.
+func messageVocabulary(tb testing.TB) map[string]bool {
+	tb.Helper()
+	words := map[string]bool{}
+	for _, file := range []string{"parse.go", "message.go"} {
+		f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				s, err := strconv.Unquote(lit.Value)
+				if err != nil {
+					tb.Fatal(err)
+				}
+				for _, w := range messageWord.FindAllString(s, -1) {
+					words[strings.Trim(w, ".:-")] = true
+				}
+			}
+			return true
+		})
+	}
+	return words
+}
+
+var (
+	messageWord = regexp.MustCompile(`[A-Za-z0-9_.:-]+`)
+	numberWord  = regexp.MustCompile(`^([0-9]+:?)+$|^0x[0-9A-F]{2}$`)
+)
+
+// quotedContent returns a word of msg that is none of: a word of the
+// message templates, a number or position, an element name of some
+// metadata type (or a near miss of one: a typo in an end tag), a known
+// encoding name. Such a word can only come from the file.
+func quotedContent(msg string, vocab map[string]bool) string {
+	for _, w := range messageWord.FindAllString(msg, -1) {
+		w = strings.Trim(w, ".:-")
+		local := string(localName([]byte(w)))
+		switch {
+		case w == "", vocab[w], numberWord.MatchString(w), sfmeta.KnownElement(local), knownEncoding.MatchString(w):
+			continue
+		}
+		if nearKnownElement(local) {
+			continue
+		}
+		return w
+	}
+	if strings.IndexFunc(msg, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0 || !utf8.ValidString(msg) {
+		return "a control character"
+	}
+	return ""
+}
+
+func nearKnownElement(w string) bool {
+	for _, t := range sfmeta.Types {
+		for _, name := range append(elementNames(t.Schema()), t.Root) {
+			if editDistanceAtMost(w, name, 2) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func elementNames(f *sfmeta.Field) []string {
+	var out []string
+	for _, c := range f.Children() {
+		out = append(out, c.Name)
+		out = append(out, elementNames(c)...)
+	}
+	return out
 }
 
 // TestParseMutations is a deterministic complement to FuzzParse that runs
