@@ -27,12 +27,13 @@ const (
 	DetJWTKeyFile     = "salesforce-jwt-key-file"
 	DetCLIAuthState   = "salesforce-cli-auth-state"
 	DetMetadataSecret = "salesforce-metadata-secret"
+	DetThirdPartyKey  = "third-party-api-key"
 )
 
 // Detectors lists every detector id, sorted.
 func Detectors() []string {
 	d := []string{DetAccessToken, DetJWTAccessToken, DetRefreshToken, DetAuthURL, DetConsumerSecret,
-		DetConsumerKey, DetPassword, DetSecurityToken, DetPrivateKey, DetJWTKeyFile, DetCLIAuthState, DetMetadataSecret}
+		DetConsumerKey, DetPassword, DetSecurityToken, DetPrivateKey, DetJWTKeyFile, DetCLIAuthState, DetMetadataSecret, DetThirdPartyKey}
 	sort.Strings(d)
 	return d
 }
@@ -103,6 +104,17 @@ var keywords = []struct {
 	{"apikey", 2, (*blobScan).customMetadataField},    // "ik"
 	{"api_key", 2, (*blobScan).customMetadataField},   // "i_"
 	{".login(", 0, (*blobScan).jsforceLogin},          // ".l"
+	// Third-party key prefixes (thirdparty.go).
+	{"sk_live_", 1, (*blobScan).thirdParty},    // "k_"
+	{"sk_test_", 1, (*blobScan).thirdParty},    // "k_"
+	{"rk_live_", 1, (*blobScan).thirdParty},    // "k_"
+	{"rk_test_", 1, (*blobScan).thirdParty},    // "k_"
+	{"akia", 1, (*blobScan).thirdParty},        // "ki"
+	{"xox", 0, (*blobScan).thirdParty},         // "xo"
+	{"ghp_", 2, (*blobScan).thirdParty},        // "p_"
+	{"gho_", 2, (*blobScan).thirdParty},        // "o_"
+	{"github_pat_", 9, (*blobScan).thirdParty}, // "t_"
+	{"aiza", 0, (*blobScan).thirdParty},        // "ai"
 }
 
 func defaultDetector() *detector {

@@ -51,6 +51,8 @@ func visiblePart(det, raw string, formatMatch bool) string {
 		if formatMatch && len(raw) > 7 && strings.HasPrefix(raw, "5Aep86") {
 			return raw[:7]
 		}
+	case DetThirdPartyKey:
+		return thirdPartyPrefix(raw)
 	case DetAuthURL:
 		if at := strings.LastIndexByte(raw, '@'); at >= 0 && at+1 < len(raw) {
 			return raw[at+1:]
@@ -75,6 +77,8 @@ func kindName(det string) string {
 		return "private key"
 	case DetCLIAuthState:
 		return "CLI credential"
+	case DetThirdPartyKey:
+		return "API key"
 	}
 	return "secret"
 }
