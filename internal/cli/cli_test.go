@@ -105,6 +105,11 @@ func TestDemoFindsFirstRules(t *testing.T) {
 		{"SFG-APP-003", "connectedApps/Mail_Marketing_Connector.connectedApp", "<ipRelaxation>BYPASS", "/ConnectedApp/oauthPolicy/ipRelaxation"},
 		{"SFG-APP-003", "extlClntAppOauthPolicies/IGA_Provisioning_oauthPlcy.ecaOauthPlcy", "<ipRelaxationPolicyType>Bypass", "/ExtlClntAppOauthConfigurablePolicies/ipRelaxationPolicyType"},
 		{"SFG-APP-004", "connectedApps/ERP_Order_Sync.connectedApp", "<consumerSecret>", "/ConnectedApp/oauthConfig/consumerSecret"},
+		{"SFG-CORS-001", "corsWhitelistOrigins/https_force_com.corsWhitelistOrigin", "<urlPattern>", "/CorsWhitelistOrigin/urlPattern"},
+		{"SFG-CSP-001", "cspTrustedSites/Mail_Marketing_Tracking.cspTrustedSite", "<endpointUrl>", "/CspTrustedSite/endpointUrl"},
+		{"SFG-RSS-001", "remoteSiteSettings/ERP_Order_Sync.remoteSite", "<disableProtocolSecurity>", "/RemoteSiteSetting/disableProtocolSecurity"},
+		{"SFG-SAML-001", "samlssoconfigs/Corporate_ADFS.samlssoconfig", "<requestSignatureMethod>0", "/SamlSsoConfig/requestSignatureMethod"},
+		{"SFG-SAML-004", "samlssoconfigs/Corporate_ADFS.samlssoconfig", "<userProvisioning>true", "/SamlSsoConfig/userProvisioning"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+" "+tc.file, func(t *testing.T) {
