@@ -70,6 +70,10 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// progress is stderr as given, before the control-character guard:
+	// only the progress line writes to it (it needs \r and carries
+	// nothing from the scanned tree, only counts).
+	progress io.Writer
 }
 
 // Main runs sfguard with args (without the program name) and returns the
@@ -81,6 +85,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func run(args []string, e env) int {
 	// stderr carries file names and messages from the scanned tree: no
 	// raw control characters, no line a CI runner would execute.
+	e.progress = e.stderr
 	e.stderr = report.LineGuard(e.stderr, true)
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, usage)

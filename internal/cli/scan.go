@@ -16,6 +16,7 @@ import (
 
 	"github.com/sfguard/sfguard/internal/config"
 	"github.com/sfguard/sfguard/internal/finding"
+	"github.com/sfguard/sfguard/internal/progress"
 	"github.com/sfguard/sfguard/internal/report"
 	"github.com/sfguard/sfguard/internal/scan"
 )
@@ -42,6 +43,7 @@ type scanFlags struct {
 	noConfig       bool
 	noColor        bool
 	quiet          bool
+	noProgress     bool
 	showSuppressed bool
 	strict         bool
 	baseline       string
@@ -100,6 +102,7 @@ func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
 	fs.BoolVar(&f.noArchives, "no-archives", false, "do not open .zip archives found in scanned folders (archives named as arguments are still read)")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also NO_COLOR)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on stdout; use the exit code and --output-file")
+	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress line on stderr (it appears only on a terminal, after a second, for text output outside CI)")
 	return fs
 }
 
@@ -147,7 +150,13 @@ func runScan(args []string, e env, m mode) int {
 		return ExitError
 	}
 
+	var meter *progress.Meter
+	if showProgress(&f, isTerminal(e.progress), e.getenv) {
+		s.Progress = &progress.Counter{}
+		meter = progress.Start(e.progress, s.Progress)
+	}
 	res, err := scan.Run(context.Background(), s)
+	meter.Stop() // the line is erased before anything else is printed
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
 		return ExitError
@@ -211,6 +220,17 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// showProgress decides whether a person is watching stderr: a terminal,
+// text output, no --quiet or --no-progress, and not CI (CI=true is set by
+// GitHub Actions, GitLab CI and most others; their logs keep every redraw).
+func showProgress(f *scanFlags, stderrTTY bool, getenv func(string) string) bool {
+	if !stderrTTY || f.quiet || f.noProgress || f.format != "text" {
+		return false
+	}
+	v := strings.ToLower(strings.TrimSpace(getenv("CI")))
+	return v == "" || envBools[v] == "false"
 }
 
 func isTerminal(w io.Writer) bool {

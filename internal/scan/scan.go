@@ -21,6 +21,7 @@ import (
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/model"
 	"github.com/sfguard/sfguard/internal/parallel"
+	"github.com/sfguard/sfguard/internal/progress"
 	"github.com/sfguard/sfguard/internal/report"
 	"github.com/sfguard/sfguard/internal/secrets"
 	"github.com/sfguard/sfguard/internal/sfmeta"
@@ -71,6 +72,10 @@ type Settings struct {
 	// Audit parses every element and attaches what the HTML report shows
 	// beyond findings (access matrix, snippets, posture): see audit.go.
 	Audit bool
+
+	// Progress, when set, counts the files and bytes each half reads, for
+	// the command line's progress line.
+	Progress *progress.Counter
 }
 
 // Result is a finished scan.
@@ -167,6 +172,7 @@ func RunEngine(ctx context.Context, settings *Settings, eng *policy.Engine) (*Re
 	}
 	// One source feeds both halves, so every input reaches both and each
 	// problem with an input is reported once.
+	s.Progress.Phase("listing files")
 	files, diags, err := collect(s)
 	if err != nil {
 		return nil, err
@@ -288,7 +294,8 @@ func notMetadata(files []source.File) []finding.Diagnostic {
 // scanMetadata parses and evaluates the metadata among files.
 func scanMetadata(ctx context.Context, eng *policy.Engine, s *Settings, all []source.File, rep *report.Report) ([]*model.Document, []finding.Finding, []finding.Diagnostic) {
 	files := source.Metadata(all)
-	docs, diags, bytes := parseAll(eng, files, s.Jobs)
+	s.Progress.Phase("checking metadata")
+	docs, diags, bytes := parseCounted(eng, files, s.Jobs, s.Progress)
 	if rep != nil {
 		rep.Stats.Files += len(files)
 		rep.Stats.Documents += len(docs)
@@ -372,6 +379,11 @@ func configDir(c *config.Config) string {
 // parsed keeping only the top-level elements the loaded rules read (all of
 // them when eng is nil).
 func parseAll(eng *policy.Engine, files []source.File, jobs int) ([]*model.Document, []finding.Diagnostic, int64) {
+	return parseCounted(eng, files, jobs, nil)
+}
+
+// parseCounted is parseAll counting each parsed file in prog.
+func parseCounted(eng *policy.Engine, files []source.File, jobs int, prog *progress.Counter) ([]*model.Document, []finding.Diagnostic, int64) {
 	type slot struct {
 		doc   *model.Document
 		diag  *finding.Diagnostic
@@ -398,6 +410,7 @@ func parseAll(eng *policy.Engine, files []source.File, jobs int) ([]*model.Docum
 			return
 		}
 		slots[i].n = int64(len(data))
+		defer prog.Add(slots[i].n) // counted once parsed: parsing is the work
 		d, err := model.Load(f.Type, f.FullName, f.Path, f.Format, data, keeps[f.Type.Name])
 		if err != nil {
 			slots[i].diag = parseDiagnostic(f.Path, err)
@@ -592,7 +605,8 @@ func secretSource(k source.Kind) string {
 // scanSecrets runs the credential detectors over files and lets the secret
 // rules decide what is a finding.
 func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, files []source.File, apps map[string]secrets.AppInfo, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []report.Note) {
-	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs, Apps: apps}
+	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs, Apps: apps, Progress: s.Progress.Add}
+	s.Progress.Phase("scanning for credentials")
 	work := make([]secrets.WorkFile, len(files))
 	for i := range files {
 		f := &files[i]

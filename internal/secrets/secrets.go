@@ -103,6 +103,9 @@ type Options struct {
 	Jobs int
 	// Apps maps consumer keys to the apps that own them (see CollectApps).
 	Apps map[string]AppInfo
+	// Progress, when set, is called with the size of each blob read (from
+	// the workers, concurrently), for the progress line.
+	Progress func(bytes int64)
 }
 
 func (o Options) maxSize() int64 {
@@ -314,6 +317,9 @@ func runBuf(n int, opts Options, get func(int, *[]byte) (Blob, *Note, *finding.D
 					return
 				}
 				b, note, diag := get(i, &buf)
+				if opts.Progress != nil {
+					opts.Progress(int64(len(b.Data)))
+				}
 				s := &slots[i]
 				if note != nil || diag != nil {
 					s.note, s.diag = note, diag
