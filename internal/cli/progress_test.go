@@ -10,11 +10,11 @@ import (
 // reading text output, never for CI logs or machine formats.
 func TestShowProgress(t *testing.T) {
 	tests := []struct {
-		name  string
-		f     scanFlags
-		tty   bool
-		ci    string
-		want  bool
+		name string
+		f    scanFlags
+		tty  bool
+		ci   string
+		want bool
 	}{
 		{"terminal, text", scanFlags{format: "text"}, true, "", true},
 		{"not a terminal", scanFlags{format: "text"}, false, "", false},
