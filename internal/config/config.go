@@ -56,6 +56,11 @@ type Config struct {
 	// relative to the scan root.
 	Exclude      []Glob
 	Suppressions []Suppression
+	// Policies are directories (or .rego files) of extra rules loaded
+	// beside the built-in pack, as with --policy. Load resolves them
+	// against the file's directory, so a shared policy checkout works from
+	// any working directory.
+	Policies []Glob
 }
 
 // Rules selects rules and overrides their severity.
@@ -296,6 +301,16 @@ func Load(file string) (*Config, error) {
 	for i := range c.Suppressions {
 		c.Suppressions[i].Base = dir
 	}
+	for i, pol := range c.Policies {
+		p := pol.Pattern
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(filepath.Dir(file), filepath.FromSlash(p))
+		}
+		if _, err := os.Stat(p); err != nil {
+			return nil, &Error{File: file, Line: pol.Line, Msg: fmt.Sprintf("policies: %s: no such directory or .rego file (paths are relative to this file)", pol.Pattern)}
+		}
+		c.Policies[i].Pattern = p
+	}
 	return c, nil
 }
 
@@ -316,7 +331,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		return c, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, &Error{File: name, Line: root.Line, Msg: "the configuration must be a mapping of keys (version, failOn, ruleTimeout, rules, params, exclude, suppressions)"}
+		return nil, &Error{File: name, Line: root.Line, Msg: "the configuration must be a mapping of keys (version, failOn, ruleTimeout, rules, params, exclude, policies, suppressions)"}
 	}
 	p.mapping(root, "", func(key string, v *yaml.Node) bool {
 		switch key {
@@ -359,6 +374,12 @@ func Parse(name string, data []byte) (*Config, error) {
 			for _, item := range p.seq(v, "exclude") {
 				if s, ok := p.str(item, "exclude"); ok && p.glob(item, "exclude", s) {
 					c.Exclude = append(c.Exclude, Glob{Pattern: s, Line: item.Line})
+				}
+			}
+		case "policies":
+			for _, item := range p.seq(v, "policies") {
+				if s, ok := p.str(item, "policies"); ok {
+					c.Policies = append(c.Policies, Glob{Pattern: s, Line: item.Line})
 				}
 			}
 		case "suppressions":

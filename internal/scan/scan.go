@@ -101,7 +101,7 @@ func NewEngine(s *Settings) (*policy.Engine, error) {
 		disabled = append(disabled, sel)
 	}
 	return policy.New(policy.Options{
-		PolicyDirs:      s.PolicyDirs,
+		PolicyDirs:      append(configPolicies(cfg), s.PolicyDirs...),
 		Params:          s.Params,
 		PRMode:          s.DiffBase != "",
 		Scopes:          scopes(s),
@@ -123,6 +123,19 @@ func NewEngine(s *Settings) (*policy.Engine, error) {
 			return sev, sev != r.Severity
 		},
 	})
+}
+
+// configPolicies lists the policy directories of the config file
+// (policies:), loaded before those given with --policy.
+func configPolicies(cfg *config.Config) []string {
+	if cfg == nil {
+		return nil
+	}
+	out := make([]string, len(cfg.Policies))
+	for i, p := range cfg.Policies {
+		out[i] = p.Pattern
+	}
+	return out
 }
 
 // scopes lists the rule scopes a scan will evaluate, so the engine compiles
