@@ -52,7 +52,7 @@ type Attr struct {
 type Document struct {
 	Type     *sfmeta.Type
 	FullName string
-	// Path is the display path: relative to the scan root, slash-separated;
+	// Path is the display path: relative to the current directory, slash-separated;
 	// for files inside a zip, "archive.zip!/inner/path".
 	Path   string
 	Format sfmeta.Format

@@ -1,4 +1,4 @@
-// Package scan is sfguard's pipeline: discover → parse → model → evaluate →
+// Package scan is sfguard's pipeline: source → parse → model → evaluate →
 // suppress/baseline → report. It owns the order of the stages and nothing
 // else: each stage lives in its own package, and the command line only turns
 // flags into Settings.
