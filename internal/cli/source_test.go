@@ -491,3 +491,65 @@ func normaliseZip(t *testing.T, s string) string {
 	}
 	return string(b)
 }
+
+// TestPartialScanKeepsSuppressions: a pre-commit style scan of one file
+// does not call the suppressions for the rest of the tree unused, and
+// --strict does not fail on them; a scan of the whole tree still does.
+func TestPartialScanKeepsSuppressions(t *testing.T) {
+	proj := t.TempDir()
+	testutil.CopyTree(t, filepath.Join(orgs, "insecure-source"), proj)
+	testutil.WriteFile(t, proj, ".sfguard.yaml", `version: 1
+suppressions:
+  - rule: SFG-APP-*
+    path: force-app/**/No_Such_App*
+    reason: kept for the test
+`)
+	testutil.WriteFile(t, proj, "build.properties", "sf.username = deploy@acme.com\n")
+	t.Chdir(proj)
+	code, _, stderr := runCLI(t, nil, "scan", "--strict", "-q", "build.properties")
+	if code != ExitOK || strings.Contains(stderr, "matched no finding") {
+		t.Errorf("partial scan: exit %d; stderr %s", code, stderr)
+	}
+	code, _, stderr = runCLI(t, nil, "scan", "--strict", "--no-fail", "-q", ".")
+	if code != ExitFindings || !strings.Contains(stderr, "matched no finding") {
+		t.Errorf("whole tree: exit %d, want the unused suppression to fail --strict; stderr %s", code, stderr)
+	}
+}
+
+// TestZipDuplicateEntriesBothChecked (issue 11.2): the second copy of a
+// duplicated entry name, the one unzip keeps, is checked too, and the run
+// reports the archive as an input problem.
+func TestZipDuplicateEntriesBothChecked(t *testing.T) {
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	hardened := readFile(t, filepath.Join(orgs, "hardened-source", hardenedApp))
+	for _, content := range []string{hardened, insecureApp(t)} {
+		w, err := zw.Create("unpackaged/connectedApps/ERP_Order_Sync.connectedApp")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	testutil.WriteFile(t, dir, "org.zip", buf.String())
+	t.Chdir(dir)
+	code, out, _ := scanJSON(t, "org.zip")
+	if code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	if !hasRule(out, "SFG-APP-", "org.zip!/unpackaged/connectedApps/ERP_Order_Sync.connectedApp") {
+		t.Errorf("the second copy was not checked: %v", ruleFiles(out))
+	}
+	found := false
+	for _, d := range out.Diagnostics {
+		found = found || strings.Contains(d.Message, "duplicate entry name")
+	}
+	if !found {
+		t.Errorf("no input problem for the duplicate: %+v", out.Diagnostics)
+	}
+}

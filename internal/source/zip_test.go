@@ -292,3 +292,92 @@ func TestUnsafeEntry(t *testing.T) {
 		}
 	}
 }
+
+// TestZipDuplicateNames (issue 11.2): two entries with one name are an
+// input problem, and both copies are listed; extracting tools keep the last
+// one, so checking only the first would let the second hide.
+func TestZipDuplicateNames(t *testing.T) {
+	root := t.TempDir()
+	data := makeZip(t, []zipItem{
+		{name: "unpackaged/connectedApps/A.connectedApp", content: "first", method: zip.Deflate},
+		{name: "unpackaged/connectedApps/A.connectedApp", content: "second, the insecure one", method: zip.Deflate},
+	})
+	if err := os.WriteFile(filepath.Join(root, "r.zip"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	files, diags := Walk([]string{"r.zip"}, Options{})
+	var got []string
+	for i := range files {
+		b, err := files[i].Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, files[i].Path+" "+string(b))
+	}
+	want := []string{
+		"r.zip!/unpackaged/connectedApps/A.connectedApp first",
+		"r.zip!/unpackaged/connectedApps/A.connectedApp second, the insecure one",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	wantDiags := []finding.Diagnostic{{File: "r.zip!/unpackaged/connectedApps/A.connectedApp",
+		Message: "duplicate entry name in the archive (copy 2): tools that extract it keep only one copy; every copy is checked"}}
+	if diff := cmp.Diff(wantDiags, diags); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// TestZipOversizedEntryNotInflated (issue 11.5): an entry over the limit is
+// refused from its header size; a non-metadata one is listed with that
+// size for the credential scan to skip, and Read refuses it without
+// inflating. The entry's data here is not even valid deflate, so any
+// attempt to inflate it would report a corrupt entry instead.
+func TestZipOversizedEntryNotInflated(t *testing.T) {
+	root := t.TempDir()
+	data := makeZip(t, []zipItem{
+		{name: "dump/big.csv", content: "not deflate data", method: zip.Deflate, raw: true},
+		{name: "unpackaged/profiles/Big.profile", content: "not deflate data", method: zip.Deflate, raw: true},
+	})
+	// raw entries declare their own length; patch nothing, use a limit
+	// below it.
+	if err := os.WriteFile(filepath.Join(root, "r.zip"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	files, diags := Walk([]string{"r.zip"}, Options{MaxFileSize: 4})
+	if len(files) != 1 || files[0].Path != "r.zip!/dump/big.csv" || files[0].Size != 16 {
+		t.Fatalf("files = %+v", summarize(files))
+	}
+	if _, err := files[0].Read(); err == nil || !strings.Contains(err.Error(), "exceeds the 4-byte limit") {
+		t.Errorf("Read of an oversized entry: %v", err)
+	}
+	wantDiags := []finding.Diagnostic{{File: "r.zip!/unpackaged/profiles/Big.profile", Message: "skipped: 16 bytes exceeds the 4-byte limit"}}
+	if diff := cmp.Diff(wantDiags, diags); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// TestNestedArchives: a zip inside a folder and a zip inside that are
+// opened; one level deeper is reported, not opened.
+func TestNestedArchives(t *testing.T) {
+	root := t.TempDir()
+	inner2 := makeZip(t, []zipItem{{name: "profiles/Deep.profile", content: xml, method: zip.Deflate}})
+	inner := makeZip(t, []zipItem{
+		{name: "profiles/Inner.profile", content: xml, method: zip.Deflate},
+		{name: "deeper.zip", content: string(inner2), method: zip.Store},
+	})
+	outer := makeZip(t, []zipItem{{name: "nested/inner.zip", content: string(inner), method: zip.Deflate}})
+	writeTree(t, root, map[string]string{"backup/outer.zip": string(outer)})
+	t.Chdir(root)
+	files, diags := Walk(nil, Options{})
+	want := []entry{md("backup/outer.zip!/nested/inner.zip!/profiles/Inner.profile", "Profile", "Inner", sfmeta.FormatMDAPI)}
+	if diff := cmp.Diff(want, summarize(files)); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	wantDiags := []finding.Diagnostic{{File: "backup/outer.zip!/nested/inner.zip!/deeper.zip", Message: "archive not opened: nested more than 2 levels deep"}}
+	if diff := cmp.Diff(wantDiags, diags); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
