@@ -92,6 +92,12 @@ func run(args []string, e env) int {
 		return ExitError
 	}
 	cmd, rest := args[0], args[1:]
+	if cmd != "scan" && cmd != "secrets" {
+		// The other commands print names from the tree (access) and text
+		// from user policies (rules, explain, test) as they are; the scan
+		// reports guard themselves (the github format writes "::" lines).
+		e.stdout = report.LineGuard(e.stdout, true)
+	}
 	switch cmd {
 	case "scan":
 		return runScan(rest, e, modeScan)

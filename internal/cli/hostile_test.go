@@ -231,3 +231,26 @@ deny contains "never" if {
 		t.Errorf("bad timeout: exit %d, stderr %s", code, stderr)
 	}
 }
+
+// TestPolicyTextInjectsNothing: the rules and explain commands print a
+// user policy's title and description; an ESC sequence or a line that is a
+// workflow command comes out escaped.
+func TestPolicyTextInjectsNothing(t *testing.T) {
+	dir := t.TempDir()
+	body := "# METADATA\n# title: \"Evil \\e[2J title\"\n# description: |\n#   first line\n#   ::error title=x::injected\n" +
+		"# custom:\n#   id: ACME-EVIL\n#   severity: low\n#   types: [ConnectedApp]\npackage acme.evil\n\nimport rego.v1\n\ndeny contains \"x\" if false\n"
+	if err := os.WriteFile(filepath.Join(dir, "p.rego"), []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"rules", "-p", dir}, {"explain", "-p", dir, "ACME-EVIL"}} {
+		code, stdout, stderr := runCLI(t, nil, args...)
+		if code != ExitOK || !strings.Contains(stdout, `Evil \x1b[2J title`) {
+			t.Fatalf("%v: exit %d\n%s%s", args, code, stdout, stderr)
+		}
+		for _, line := range strings.Split(stdout, "\n") {
+			if strings.HasPrefix(strings.TrimLeft(line, " \t"), "::") {
+				t.Errorf("%v: line starts a workflow command: %q", args, line)
+			}
+		}
+	}
+}
