@@ -22,6 +22,7 @@ import (
 
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/parallel"
+	"github.com/sfguard/sfguard/internal/sfmeta"
 )
 
 // Options configure an Engine.
@@ -188,7 +189,7 @@ func newFromSources(opts Options, srcs []source) (*Engine, error) {
 			return nil, err
 		}
 	}
-	store := inmem.NewFromObject(map[string]any{"sfguard": map[string]any{"params": params}})
+	store := NewStore(params)
 
 	e := &Engine{compiler: compiler, store: store, params: params, prMode: opts.PRMode, parseAll: opts.ParseEverything, timeout: opts.RuleTimeout}
 	if e.timeout <= 0 {
@@ -288,6 +289,14 @@ func compileError(errs ast.Errors) error {
 }
 
 // mergeParams collects declared parameter defaults and applies overrides.
+// NewStore holds the data every rule can read: data.sfguard.params (the
+// parameters) and data.sfguard.meta (what the metadata registry knows about
+// values, such as the documented enums; see rules/lib/enums.rego). Tests of
+// the rule pack run against the same store.
+func NewStore(params map[string]any) storage.Store {
+	return inmem.NewFromObject(map[string]any{"sfguard": map[string]any{"params": params, "meta": sfmeta.RegoData()}})
+}
+
 // Parameters share one namespace (data.sfguard.params.<name>) so a config file
 // can name them without knowing which rule reads them; two rules declaring
 // the same name must agree on the default.

@@ -13,6 +13,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/format"
 	"github.com/open-policy-agent/opa/v1/tester"
+
+	"github.com/sfguard/sfguard/policy"
 )
 
 // TestDeltaRules runs the Rego unit tests of the PR-delta rules in
@@ -106,7 +108,7 @@ func TestDeltaRules(t *testing.T) {
 		ids[mt.ID] = pkg
 	}
 
-	ch, err := tester.NewRunner().SetModules(modules).EnableTracing(false).RunTests(context.Background(), nil)
+	ch, err := tester.NewRunner().SetStore(policy.NewStore(map[string]any{})).SetModules(modules).EnableTracing(false).RunTests(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

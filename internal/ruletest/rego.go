@@ -36,7 +36,10 @@ func RunRego(ctx context.Context, dirs []string, builtin bool) ([]RegoTest, map[
 	if err != nil {
 		return nil, nil, err
 	}
+	// The store carries data.sfguard.meta (the registry's enums) as in a
+	// scan; parameters keep their declared defaults.
 	ch, err := tester.NewRunner().
+		SetStore(policy.NewStore(map[string]any{})).
 		SetCompiler(compiler).
 		SetModules(modules).
 		EnableTracing(false).

@@ -53,34 +53,42 @@ package sfguard.rules.apps.ip_relaxation
 
 import rego.v1
 
+import data.sfguard.lib.enums
 import data.sfguard.lib.oauth
 
 deny contains f if {
 	input.type == "ConnectedApp"
 	input.content.oauthConfig
 	value := input.content.oauthPolicy.ipRelaxation
-	level := oauth.ip_relaxation[value]
+	level := oauth.relaxation("ConnectedApp", "oauthPolicy/ipRelaxation", value)
 	level != "enforce"
 	rt := object.get(input.content, ["oauthPolicy", "refreshTokenPolicy"], "infinite")
-	f := finding(sprintf("Connected app %s", [input.fullName]), "ipRelaxation", value, level, rt in {"infinite", ""}, ["oauthPolicy", "ipRelaxation"])
+	infinite := enums.effective("ConnectedApp", "oauthPolicy/refreshTokenPolicy", rt) == "infinite"
+	f := finding(sprintf("Connected app %s", [input.fullName]), "ConnectedApp", "oauthPolicy/ipRelaxation", value, level, infinite, ["oauthPolicy", "ipRelaxation"])
 }
 
 deny contains f if {
 	input.type == "ExtlClntAppOauthConfigurablePolicies"
 	value := input.content.ipRelaxationPolicyType
-	level := oauth.ip_relaxation[value]
+	level := oauth.relaxation(input.type, "ipRelaxationPolicyType", value)
 	level != "enforce"
 	app := object.get(input.content, "externalClientApplication", input.fullName)
-	infinite := object.get(input.content, "refreshTokenPolicyType", "") == "Infinite"
-	f := finding(sprintf("External client app %s", [app]), "ipRelaxationPolicyType", value, level, infinite, ["ipRelaxationPolicyType"])
+	rt := object.get(input.content, "refreshTokenPolicyType", "Infinite")
+	infinite := enums.effective(input.type, "refreshTokenPolicyType", rt) == "Infinite"
+	f := finding(sprintf("External client app %s", [app]), input.type, "ipRelaxationPolicyType", value, level, infinite, ["ipRelaxationPolicyType"])
 }
 
-finding(who, element, value, level, infinite, path) := {
-	"msg": sprintf("%s %s (%s %s)%s", [who, wording[level], element, value, suffix(level, infinite)]),
+# An undocumented value is read as fully relaxed, and the message says so.
+finding(who, type, path, value, level, infinite, element) := {
+	"msg": sprintf("%s %s (%s)%s", [who, wording[level], shown(type, path, value), suffix(level, infinite)]),
 	"severity": severity(level, infinite),
-	"element": path,
+	"element": element,
 	"value": value,
 }
+
+shown(type, path, value) := enums.note(type, path, value, "relaxed") if {
+	enums.unrecognised(type, path, value)
+} else := sprintf("%s %s", [enums.element(path), value])
 
 wording := {
 	"relax": "ignores profile login IP ranges for its tokens",

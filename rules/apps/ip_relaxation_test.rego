@@ -48,3 +48,16 @@ test_eca_bypass_fires if {
 test_eca_enforce_is_silent if {
 	count(rule.deny) == 0 with input as {"type": "ExtlClntAppOauthConfigurablePolicies", "fullName": "T_oauthPlcy", "content": {"ipRelaxationPolicyType": "Enforce"}}
 }
+
+test_unrecognised_value_is_read_as_relaxed if {
+	some f in rule.deny with input as ca("RELAXED", "specific_inactivity:30:DAYS")
+	f.severity == "high"
+	f.msg == "Connected app Sync ignores profile login IP ranges for its tokens (unrecognised value \"RELAXED\" for ipRelaxation; treated as relaxed)"
+	some g in rule.deny with input as {"type": "ExtlClntAppOauthConfigurablePolicies", "fullName": "T_oauthPlcy", "content": {"ipRelaxationPolicyType": "enforce", "refreshTokenPolicyType": "Zero"}}
+	contains(g.msg, "unrecognised value \"enforce\" for ipRelaxationPolicyType; treated as relaxed")
+}
+
+test_unrecognised_refresh_policy_counts_as_infinite if {
+	some f in rule.deny with input as ca("BYPASS", "forever")
+	f.severity == "critical"
+}

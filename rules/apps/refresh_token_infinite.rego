@@ -8,7 +8,10 @@
 #   laptop, a CI variable or an integration's database keeps working for years.
 #   Salesforce's default for connected apps is exactly this policy: a
 #   ConnectedApp without `oauthPolicy/refreshTokenPolicy` is valid until
-#   revoked.
+#   revoked, and so is a value Salesforce does not document. Only apps that
+#   can obtain refresh tokens are reported: the RefreshToken (or
+#   OfflineAccess) scope, and for external client apps the scopes of their
+#   OAuth settings file (assumed possible when that file is not in the scan).
 # related_resources:
 #   - ref: https://help.salesforce.com/s/articleView?id=sf.connected_app_manage_oauth.htm
 #     description: Manage OAuth access policies for a connected app
@@ -19,8 +22,9 @@
 # custom:
 #   id: SFG-APP-001
 #   severity: high
-#   types: [ConnectedApp, ExtlClntAppOauthConfigurablePolicies]
-#   reads: [oauthConfig, oauthPolicy, refreshTokenPolicyType]
+#   scope: org
+#   types: [ConnectedApp, ExtlClntAppOauthConfigurablePolicies, ExtlClntAppOauthSettings]
+#   reads: [oauthConfig, oauthPolicy, refreshTokenPolicyType, commaSeparatedOauthScopes, externalClientApplication]
 #   tags: [security, oauth, connected-app, external-client-app, refresh-token]
 #   remediation: |
 #     In Setup → App Manager → the app → Manage → Edit Policies, set Refresh
@@ -61,30 +65,49 @@ package sfguard.rules.apps.refresh_token_infinite
 
 import rego.v1
 
+import data.sfguard.lib.enums
+import data.sfguard.lib.oauth
+
 deny contains f if {
-	input.type == "ConnectedApp"
-	input.content.oauthConfig
-	policy := object.get(input.content, ["oauthPolicy", "refreshTokenPolicy"], "")
-	policy in {"infinite", ""}
+	some d in object.get(input.types, "ConnectedApp", [])
+	d.content.oauthConfig
+	scope := oauth.ca_refresh_tokens(d.content)
+	policy := object.get(d.content, ["oauthPolicy", "refreshTokenPolicy"], "")
+	why := ca_reading(policy)
 	f := {
-		"msg": message(policy),
+		"msg": sprintf("Connected app %s keeps refresh tokens valid until revoked (%s), and %s: one leaked refresh token gives lasting API access", [d.fullName, why, oauth.refresh_clause(scope)]),
+		"document": d.path,
 		"element": ["oauthPolicy", "refreshTokenPolicy"],
 		"value": policy,
 	}
 }
 
+ca_reading("") := "no refresh token policy; Salesforce's default is \"valid until revoked\""
+
+ca_reading(p) := "refreshTokenPolicy infinite" if p == "infinite"
+
+ca_reading(p) := enums.note("ConnectedApp", "oauthPolicy/refreshTokenPolicy", p, "valid until revoked") if {
+	p != ""
+	enums.unrecognised("ConnectedApp", "oauthPolicy/refreshTokenPolicy", p)
+}
+
 deny contains f if {
-	input.type == "ExtlClntAppOauthConfigurablePolicies"
-	input.content.refreshTokenPolicyType == "Infinite"
+	some name, e in input.externalClientApps
+	p := e.oauthPolicies
+	p != null
+	t := "ExtlClntAppOauthConfigurablePolicies"
+	value := object.get(p.content, "refreshTokenPolicyType", "")
+	value != ""
+	enums.effective(t, "refreshTokenPolicyType", value) == "Infinite"
+	scope := oauth.eca_refresh_tokens(e)
 	f := {
-		"msg": sprintf("External client app %s keeps refresh tokens valid until revoked (refreshTokenPolicyType Infinite): one leaked refresh token gives lasting API access", [app_name]),
+		"msg": sprintf("External client app %s keeps refresh tokens valid until revoked (%s), and %s: one leaked refresh token gives lasting API access", [name, eca_reading(value), oauth.refresh_clause(scope)]),
+		"document": p.path,
 		"element": ["refreshTokenPolicyType"],
-		"value": "Infinite",
+		"value": value,
 	}
 }
 
-message(policy) := sprintf("Connected app %s keeps refresh tokens valid until revoked (refreshTokenPolicy infinite): one leaked refresh token gives lasting API access", [input.fullName]) if policy == "infinite"
+eca_reading("Infinite") := "refreshTokenPolicyType Infinite"
 
-message(policy) := sprintf("Connected app %s has no refresh token policy, and Salesforce's default is \"valid until revoked\": one leaked refresh token gives lasting API access", [input.fullName]) if policy == ""
-
-app_name := object.get(input.content, "externalClientApplication", input.fullName)
+eca_reading(v) := enums.note("ExtlClntAppOauthConfigurablePolicies", "refreshTokenPolicyType", v, "Infinite") if v != "Infinite"

@@ -17,8 +17,9 @@
 # custom:
 #   id: SFG-APP-008
 #   severity: info
-#   types: [ConnectedApp, ExtlClntAppGlobalOauthSettings]
-#   reads: [oauthConfig, oauthPolicy, isRefreshTokenRotationEnabled, externalClientApplication]
+#   scope: org
+#   types: [ConnectedApp, ExtlClntAppGlobalOauthSettings, ExtlClntAppOauthSettings, ExtlClntAppOauthConfigurablePolicies]
+#   reads: [oauthConfig, oauthPolicy, isRefreshTokenRotationEnabled, externalClientApplication, commaSeparatedOauthScopes, refreshTokenPolicyType]
 #   tags: [security, oauth, refresh-token, connected-app, external-client-app]
 #   remediation: |
 #     Setup → App Manager → the app → Edit → API (Enable OAuth Settings):
@@ -50,21 +51,24 @@ import rego.v1
 
 import data.sfguard.lib.oauth
 
-msg(path, dflt) := sprintf("%s does not rotate refresh tokens (%s %s): a copied refresh token keeps working alongside the real client's", [oauth.app_name(input), concat("/", path), oauth.shown(input.content, path, dflt)])
+msg(name, content, path, scope) := sprintf("%s does not rotate refresh tokens (%s %s), and %s: a copied refresh token keeps working alongside the real client's", [name, concat("/", path), oauth.shown(content, path, false), oauth.refresh_clause(scope)])
 
 deny contains f if {
-	input.type == "ConnectedApp"
-	"RefreshToken" in oauth.ca_scopes(input.content)
-	object.get(input.content, ["oauthPolicy", "refreshTokenPolicy"], "infinite") != "zero"
+	some d in object.get(input.types, "ConnectedApp", [])
+	scope := oauth.ca_refresh_tokens(d.content)
 	path := ["oauthConfig", "isRefreshTokenRotationEnabled"]
-	object.get(input.content, path, false) == false
-	f := {"msg": msg(path, false), "element": path, "value": false}
+	object.get(d.content, path, false) == false
+	f := {"msg": msg(oauth.app_name(d), d.content, path, scope), "document": d.path, "element": path, "value": false}
 }
 
-# The global OAuth settings do not carry the scopes; an ECA whose settings
-# file is in the scan and says false is reported.
+# An ECA's rotation switch is in its global OAuth settings, its scopes in its
+# OAuth settings and its refresh token policy in its OAuth policies.
 deny contains f if {
-	input.type == "ExtlClntAppGlobalOauthSettings"
-	input.content.isRefreshTokenRotationEnabled == false
-	f := {"msg": msg(["isRefreshTokenRotationEnabled"], false), "element": ["isRefreshTokenRotationEnabled"], "value": false}
+	some name, e in input.externalClientApps
+	d := e.globalOauth
+	d != null
+	d.content.isRefreshTokenRotationEnabled == false
+	scope := oauth.eca_refresh_tokens(e)
+	path := ["isRefreshTokenRotationEnabled"]
+	f := {"msg": msg(sprintf("External client app %s", [name]), d.content, path, scope), "document": d.path, "element": path, "value": false}
 }

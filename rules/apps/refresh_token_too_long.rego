@@ -19,8 +19,9 @@
 # custom:
 #   id: SFG-APP-005
 #   severity: medium
-#   types: [ConnectedApp, ExtlClntAppOauthConfigurablePolicies]
-#   reads: [oauthConfig, oauthPolicy, refreshTokenPolicyType, refreshTokenValidityPeriod, refreshTokenValidityUnit, externalClientApplication]
+#   scope: org
+#   types: [ConnectedApp, ExtlClntAppOauthConfigurablePolicies, ExtlClntAppOauthSettings]
+#   reads: [oauthConfig, oauthPolicy, refreshTokenPolicyType, refreshTokenValidityPeriod, refreshTokenValidityUnit, commaSeparatedOauthScopes, externalClientApplication]
 #   params:
 #     refresh_token_max_days: 90
 #   tags: [security, oauth, refresh-token, connected-app, external-client-app]
@@ -54,6 +55,7 @@ package sfguard.rules.apps.refresh_token_too_long
 
 import rego.v1
 
+import data.sfguard.lib.enums
 import data.sfguard.lib.oauth
 
 # The default applies when no engine data is loaded (Rego unit tests).
@@ -63,26 +65,46 @@ max_days := data.sfguard.params.refresh_token_max_days
 
 wording := {"lifetime": "expire after", "inactivity": "expire only when unused for"}
 
-finding(rt, element, value) := {
-	"msg": sprintf("%s lets refresh tokens %s %d %s (%s): a stolen refresh token keeps minting access tokens for that long; the maximum is %d days", [oauth.app_name(input), wording[rt.kind], rt.amount, lower(rt.unit), value, max_days]),
+# Only apps that can obtain refresh tokens (oauth.ca_refresh_tokens) are
+# graded; the message names the scope that makes the token possible.
+finding(d, name, rt, element, value, scope, note) := {
+	"msg": sprintf("%s lets refresh tokens %s %d %s (%s%s), and %s: a stolen refresh token keeps minting access tokens for that long; the maximum is %d days", [name, wording[rt.kind], rt.amount, lower(rt.unit), value, note, oauth.refresh_clause(scope), max_days]),
+	"document": d.path,
 	"element": element,
 	"value": value,
 }
 
 deny contains f if {
-	input.type == "ConnectedApp"
-	input.content.oauthConfig
-	value := input.content.oauthPolicy.refreshTokenPolicy
+	some d in object.get(input.types, "ConnectedApp", [])
+	d.content.oauthConfig
+	scope := oauth.ca_refresh_tokens(d.content)
+	value := d.content.oauthPolicy.refreshTokenPolicy
 	rt := oauth.refresh_token(value)
 	rt.kind in {"lifetime", "inactivity"}
 	rt.hours > max_days * 24
-	f := finding(rt, ["oauthPolicy", "refreshTokenPolicy"], value)
+	f := finding(d, oauth.app_name(d), rt, ["oauthPolicy", "refreshTokenPolicy"], value, scope, "")
 }
 
 deny contains f if {
-	input.type == "ExtlClntAppOauthConfigurablePolicies"
-	rt := oauth.eca_refresh_token(input.content)
+	some name, e in input.externalClientApps
+	p := e.oauthPolicies
+	p != null
+	scope := oauth.eca_refresh_tokens(e)
+	t := "ExtlClntAppOauthConfigurablePolicies"
+	unit := object.get(p.content, "refreshTokenValidityUnit", "Days")
+	c := object.union(p.content, {"refreshTokenValidityUnit": enums.effective(t, "refreshTokenValidityUnit", unit)})
+	rt := oauth.eca_refresh_token(c)
 	rt.kind in {"lifetime", "inactivity"}
 	rt.hours > max_days * 24
-	f := finding(rt, ["refreshTokenValidityPeriod"], sprintf("%s %d %s", [input.content.refreshTokenPolicyType, rt.amount, input.content.refreshTokenValidityUnit]))
+	value := sprintf("%s %d %s", [p.content.refreshTokenPolicyType, rt.amount, unit])
+	f := finding(p, sprintf("External client app %s", [name]), rt, eca_element(unit), value, scope, unit_note(unit))
 }
+
+# An unrecognised unit is the reason for the finding, so it points there.
+eca_element(unit) := ["refreshTokenValidityUnit"] if {
+	enums.unrecognised("ExtlClntAppOauthConfigurablePolicies", "refreshTokenValidityUnit", unit)
+} else := ["refreshTokenValidityPeriod"]
+
+unit_note(unit) := sprintf("; %s", [enums.note("ExtlClntAppOauthConfigurablePolicies", "refreshTokenValidityUnit", unit, "Months")]) if {
+	enums.unrecognised("ExtlClntAppOauthConfigurablePolicies", "refreshTokenValidityUnit", unit)
+} else := ""

@@ -16,8 +16,9 @@
 # custom:
 #   id: SFG-APP-007
 #   severity: medium
-#   types: [ConnectedApp, ExtlClntAppGlobalOauthSettings]
-#   reads: [externalClientApplication, isSecretRequiredForRefreshToken, oauthConfig]
+#   scope: org
+#   types: [ConnectedApp, ExtlClntAppGlobalOauthSettings, ExtlClntAppOauthSettings, ExtlClntAppOauthConfigurablePolicies]
+#   reads: [externalClientApplication, isSecretRequiredForRefreshToken, oauthConfig, oauthPolicy, commaSeparatedOauthScopes, refreshTokenPolicyType]
 #   tags: [security, oauth, connected-app, external-client-app]
 #   remediation: |
 #     Setup → App Manager → the app → Edit → API (Enable OAuth Settings): check
@@ -48,22 +49,30 @@ import rego.v1
 
 import data.sfguard.lib.oauth
 
-# Where the setting lives in each representation, the value that is
-# reported, and Salesforce's documented default when the element is absent.
-checks := [
-	{"type": "ConnectedApp", "element": ["oauthConfig", "isSecretRequiredForRefreshToken"], "bad": false, "default": true},
-	{"type": "ExtlClntAppGlobalOauthSettings", "element": ["isSecretRequiredForRefreshToken"], "bad": false, "default": true},
-]
+# Only apps that can obtain refresh tokens are reported (the RefreshToken
+# scope and a policy other than zero): without one, the refresh token flow
+# this setting guards is never used.
+deny contains f if {
+	some d in object.get(input.types, "ConnectedApp", [])
+	d.content.oauthConfig
+	scope := oauth.ca_refresh_tokens(d.content)
+	f := finding(d, oauth.app_name(d), ["oauthConfig", "isSecretRequiredForRefreshToken"], scope)
+}
 
 deny contains f if {
-	some c in checks
-	input.type == c.type
-	oauth.oauth_enabled(input)
-	v := object.get(input.content, c.element, c.default)
-	v == c.bad
-	f := {
-		"msg": sprintf("%s does not require its consumer secret to refresh tokens (%s %s): a stolen refresh token can be redeemed without the app's secret, by anyone who has the token", [oauth.app_name(input), concat("/", c.element), oauth.shown(input.content, c.element, c.default)]),
-		"element": c.element,
-		"value": v,
-	}
+	some name, e in input.externalClientApps
+	d := e.globalOauth
+	d != null
+	scope := oauth.eca_refresh_tokens(e)
+	f := finding(d, sprintf("External client app %s", [name]), ["isSecretRequiredForRefreshToken"], scope)
+}
+
+# Salesforce's documented default is true (secret required) in both forms.
+finding(d, name, element, scope) := {
+	"msg": sprintf("%s does not require its consumer secret to refresh tokens (%s %s), and %s: a stolen refresh token can be redeemed without the app's secret, by anyone who has the token", [name, concat("/", element), oauth.shown(d.content, element, true), oauth.refresh_clause(scope)]),
+	"document": d.path,
+	"element": element,
+	"value": false,
+} if {
+	object.get(d.content, element, true) == false
 }

@@ -4,36 +4,49 @@ import rego.v1
 
 import data.sfguard.rules.apps.secret_optional_refresh as rule
 
-test_bad_value_fires_0 if {
-	some f in rule.deny with input as {"type": "ConnectedApp", "fullName": "Field_App", "content": {"oauthConfig": {"isSecretRequiredForRefreshToken": false}}}
+ca(cfg) := {"types": {"ConnectedApp": [{"type": "ConnectedApp", "fullName": "Field_App", "path": "connectedApps/Field_App.connectedApp", "content": cfg}]}, "externalClientApps": {}}
+
+test_secret_not_required_with_refresh_tokens_fires if {
+	some f in rule.deny with input as ca({"oauthConfig": {"isSecretRequiredForRefreshToken": false, "scopes": ["Api", "RefreshToken"]}})
 	f.element == ["oauthConfig", "isSecretRequiredForRefreshToken"]
+	f.document == "connectedApps/Field_App.connectedApp"
 	f.value == false
 	contains(f.msg, "Field_App")
+	contains(f.msg, "its RefreshToken scope lets it obtain refresh tokens")
 }
 
-test_safe_value_is_silent_0 if {
-	count(rule.deny) == 0 with input as {"type": "ConnectedApp", "fullName": "Field_App", "content": {"oauthConfig": {"isSecretRequiredForRefreshToken": true}}}
+test_without_refresh_tokens_is_silent if {
+	count(rule.deny) == 0 with input as ca({"oauthConfig": {"isSecretRequiredForRefreshToken": false, "scopes": ["Api"]}})
+	count(rule.deny) == 0 with input as ca({"oauthConfig": {"isSecretRequiredForRefreshToken": false, "scopes": ["RefreshToken"]}, "oauthPolicy": {"refreshTokenPolicy": "zero"}})
 }
 
-test_absent_takes_the_safe_default_0 if {
-	count(rule.deny) == 0 with input as {"type": "ConnectedApp", "fullName": "Field_App", "content": {"oauthConfig": {"scopes": ["Api"]}}}
-}
-
-test_bad_value_fires_1 if {
-	some f in rule.deny with input as {"type": "ExtlClntAppGlobalOauthSettings", "fullName": "Field_App", "content": {"externalClientApplication": "Field_App", "isSecretRequiredForRefreshToken": false}}
-	f.element == ["isSecretRequiredForRefreshToken"]
-	f.value == false
-	contains(f.msg, "Field_App")
-}
-
-test_safe_value_is_silent_1 if {
-	count(rule.deny) == 0 with input as {"type": "ExtlClntAppGlobalOauthSettings", "fullName": "Field_App", "content": {"externalClientApplication": "Field_App", "isSecretRequiredForRefreshToken": true}}
-}
-
-test_absent_takes_the_safe_default_1 if {
-	count(rule.deny) == 0 with input as {"type": "ExtlClntAppGlobalOauthSettings", "fullName": "Field_App", "content": {"externalClientApplication": "Field_App"}}
+test_safe_value_or_default_is_silent if {
+	count(rule.deny) == 0 with input as ca({"oauthConfig": {"isSecretRequiredForRefreshToken": true, "scopes": ["RefreshToken"]}})
+	count(rule.deny) == 0 with input as ca({"oauthConfig": {"scopes": ["RefreshToken"]}})
 }
 
 test_app_without_oauth_is_silent if {
-	count(rule.deny) == 0 with input as {"type": "ConnectedApp", "fullName": "Saml", "content": {"samlConfig": {"acsUrl": "https://sp.example.com/acs"}}}
+	count(rule.deny) == 0 with input as ca({"samlConfig": {"acsUrl": "https://sp.example.com/acs"}})
+}
+
+eca(global, scopes) := {"types": {}, "externalClientApps": {"Field_App": {
+	"header": null, "policies": null, "oauthPolicies": null,
+	"globalOauth": {"type": "ExtlClntAppGlobalOauthSettings", "fullName": "Field_App_glbloauth", "path": "extlClntAppGlobalOauthSets/Field_App_glbloauth.ecaGlblOauth", "content": global},
+	"oauthSettings": scopes,
+}}}
+
+settings(s) := {"type": "ExtlClntAppOauthSettings", "fullName": "Field_App_oauth", "path": "extlClntAppOauthSettings/Field_App_oauth.ecaOauth", "content": {"commaSeparatedOauthScopes": s}}
+
+test_eca_fires_with_refresh_scope_or_unknown_scopes if {
+	some f in rule.deny with input as eca({"isSecretRequiredForRefreshToken": false}, settings("Api, RefreshToken"))
+	f.element == ["isSecretRequiredForRefreshToken"]
+	f.document == "extlClntAppGlobalOauthSets/Field_App_glbloauth.ecaGlblOauth"
+	some g in rule.deny with input as eca({"isSecretRequiredForRefreshToken": false}, null)
+	contains(g.msg, "assumed possible")
+}
+
+test_eca_silent_without_refresh_scope_or_when_required if {
+	count(rule.deny) == 0 with input as eca({"isSecretRequiredForRefreshToken": false}, settings("Api"))
+	count(rule.deny) == 0 with input as eca({"isSecretRequiredForRefreshToken": true}, settings("RefreshToken"))
+	count(rule.deny) == 0 with input as eca({}, settings("RefreshToken"))
 }

@@ -56,6 +56,7 @@ package sfguard.rules.apps.self_authorized
 
 import rego.v1
 
+import data.sfguard.lib.enums
 import data.sfguard.lib.oauth
 
 # Apps anyone may authorize, in both representations.
@@ -71,9 +72,14 @@ open_apps contains a if {
 	some name, e in input.externalClientApps
 	p := e.oauthPolicies
 	p != null
-	p.content.permittedUsersPolicyType == "AllSelfAuthorized"
-	a := {"doc": p, "element": ["permittedUsersPolicyType"], "setting": "permittedUsersPolicyType AllSelfAuthorized", "scopes": eca_scopes(e), "name": sprintf("External client app %s", [name])}
+	v := p.content.permittedUsersPolicyType
+	enums.effective(p.type, "permittedUsersPolicyType", v) == "AllSelfAuthorized"
+	a := {"doc": p, "element": ["permittedUsersPolicyType"], "setting": eca_setting(p.type, v), "scopes": eca_scopes(e), "name": sprintf("External client app %s", [name])}
 }
+
+eca_setting(_, "AllSelfAuthorized") := "permittedUsersPolicyType AllSelfAuthorized"
+
+eca_setting(t, v) := enums.note(t, "permittedUsersPolicyType", v, "AllSelfAuthorized") if v != "AllSelfAuthorized"
 
 eca_scopes(e) := oauth.eca_scopes(object.get(e.oauthSettings.content, "commaSeparatedOauthScopes", "")) if e.oauthSettings != null
 

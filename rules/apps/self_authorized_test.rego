@@ -45,3 +45,8 @@ test_eca_scopes_come_from_the_settings_file if {
 	f.document == "extlClntAppOauthPolicies/IGA_oauthPlcy.ecaOauthPlcy"
 	count(rule.deny) == 0 with input as {"types": {}, "externalClientApps": eca("AdminApprovedPreAuthorized", "Api, RefreshToken")}
 }
+
+test_eca_unrecognised_permitted_users_reads_as_self_authorized if {
+	some f in rule.deny with input as {"types": {}, "externalClientApps": eca("AdminApproved", "Api")}
+	contains(f.msg, "unrecognised value \"AdminApproved\" for permittedUsersPolicyType; treated as AllSelfAuthorized")
+}

@@ -7,6 +7,8 @@ package sfguard.lib.oauth
 
 import rego.v1
 
+import data.sfguard.lib.enums
+
 # refresh_token(policy) parses a ConnectedApp oauthPolicy/refreshTokenPolicy
 # value ("infinite", "zero", "specific_lifetime:3:HOURS",
 # "specific_inactivity:90:DAYS") into {kind, amount, unit, hours}.
@@ -53,6 +55,11 @@ ip_relaxation := {
 	"Bypass": "relax",
 }
 
+# relaxation(type, path, value) is the ip_relaxation level of a value of the
+# ConnectedApp or ECA enum at path; an undocumented value is "relax", the
+# least secure reading (Fail closed: rules/lib/enums.rego).
+relaxation(type, path, value) := ip_relaxation[enums.effective(type, path, value)]
+
 # ECA scopes are one comma-separated string with optional spaces.
 eca_scopes(s) := {trim_space(x) | some x in split(s, ","); trim_space(x) != ""}
 
@@ -95,3 +102,49 @@ callback_urls(s) := [u | some line in split(s, "\n"); u := trim_space(line); u !
 # local_callback(url) holds for loopback redirects (native and CLI
 # clients), where plain http never leaves the machine.
 local_callback(url) if regex.match(`^(?i)http://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]+)?(/.*)?$`, url)
+
+# Refresh tokens exist only where an app can obtain them (reference §13.2):
+# the RefreshToken scope (OfflineAccess when deployed by hand; Full alone
+# returns none) and a refresh token policy other than zero ("Immediately
+# expire refresh token"). Rules about refresh tokens check this first, and
+# name the scope in their message.
+
+# ca_refresh_scope(content) is the ConnectedApp scope that yields refresh
+# tokens; undefined when it has none.
+ca_refresh_scope(content) := "RefreshToken" if "RefreshToken" in ca_scopes(content)
+
+else := "OfflineAccess" if "OfflineAccess" in ca_scopes(content)
+
+# ca_refresh_tokens(content) is that scope when the policy is not zero.
+ca_refresh_tokens(content) := s if {
+	s := ca_refresh_scope(content)
+	enums.effective("ConnectedApp", "oauthPolicy/refreshTokenPolicy", object.get(content, ["oauthPolicy", "refreshTokenPolicy"], "infinite")) != "zero"
+}
+
+# eca_refresh_tokens(e) does the same for an entry of input.externalClientApps:
+# the scope comes from its OAuth settings file, the policy from its OAuth
+# policies file. When the settings file is not in the scan the scopes are
+# unknown, and refresh tokens are assumed possible (fail closed).
+eca_refresh_tokens(e) := s if {
+	s := eca_refresh_scope(e)
+	not eca_zero(e)
+}
+
+eca_refresh_scope(e) := "RefreshToken" if {
+	e.oauthSettings != null
+	"RefreshToken" in eca_scopes(object.get(e.oauthSettings.content, "commaSeparatedOauthScopes", ""))
+} else := "OfflineAccess" if {
+	e.oauthSettings != null
+	"OfflineAccess" in eca_scopes(object.get(e.oauthSettings.content, "commaSeparatedOauthScopes", ""))
+} else := "an unknown" if e.oauthSettings == null
+
+eca_zero(e) if {
+	e.oauthPolicies != null
+	t := "ExtlClntAppOauthConfigurablePolicies"
+	enums.effective(t, "refreshTokenPolicyType", object.get(e.oauthPolicies.content, "refreshTokenPolicyType", "Infinite")) == "Zero"
+}
+
+# refresh_clause(scope) says in a message why refresh tokens exist.
+refresh_clause("an unknown") := "its OAuth settings (and so its scopes) are not in the scan, so refresh tokens are assumed possible"
+
+refresh_clause(s) := sprintf("its %s scope lets it obtain refresh tokens", [s]) if s != "an unknown"

@@ -41,3 +41,24 @@ test_oauth_enabled if {
 	not oauth.oauth_enabled({"type": "ConnectedApp", "content": {"samlConfig": {}}})
 	oauth.oauth_enabled({"type": "ExtlClntAppGlobalOauthSettings", "content": {}})
 }
+
+test_refresh_tokens_need_the_scope_and_a_policy_other_than_zero if {
+	oauth.ca_refresh_tokens({"oauthConfig": {"scopes": ["Api", "RefreshToken"]}}) == "RefreshToken"
+	oauth.ca_refresh_tokens({"oauthConfig": {"scopes": ["OfflineAccess"]}, "oauthPolicy": {"refreshTokenPolicy": "infinite"}}) == "OfflineAccess"
+	not oauth.ca_refresh_tokens({"oauthConfig": {"scopes": ["Api", "Full"]}})
+	not oauth.ca_refresh_tokens({"oauthConfig": {"scopes": ["RefreshToken"]}, "oauthPolicy": {"refreshTokenPolicy": "zero"}})
+
+	# An unrecognised policy is not zero: it reads as infinite.
+	oauth.ca_refresh_tokens({"oauthConfig": {"scopes": ["RefreshToken"]}, "oauthPolicy": {"refreshTokenPolicy": "Zero"}}) == "RefreshToken"
+}
+
+settings(s) := {"content": {"commaSeparatedOauthScopes": s}}
+
+test_eca_refresh_tokens if {
+	oauth.eca_refresh_tokens({"oauthSettings": settings("Api, RefreshToken"), "oauthPolicies": null}) == "RefreshToken"
+	not oauth.eca_refresh_tokens({"oauthSettings": settings("Api"), "oauthPolicies": null})
+	not oauth.eca_refresh_tokens({"oauthSettings": settings("RefreshToken"), "oauthPolicies": {"content": {"refreshTokenPolicyType": "Zero"}}})
+	oauth.eca_refresh_tokens({"oauthSettings": null, "oauthPolicies": null}) == "an unknown"
+	contains(oauth.refresh_clause("an unknown"), "assumed possible")
+	oauth.refresh_clause("RefreshToken") == "its RefreshToken scope lets it obtain refresh tokens"
+}

@@ -10,6 +10,8 @@ package sfguard.lib.password
 
 import rego.v1
 
+import data.sfguard.lib.enums
+
 expiration_days := {"ThirtyDays": 30, "SixtyDays": 60, "NinetyDays": 90, "SixMonths": 180, "OneYear": 365, "Never": 0}
 
 max_attempts := {"ThreeAttempts": 3, "FiveAttempts": 5, "TenAttempts": 10, "NoLimit": 0}
@@ -47,36 +49,51 @@ facts := {
 	"obscure": {"org": "obscureSecretAnswer", "profile": "obscure"},
 }
 
-# fact(doc, name) is {element, raw, n, who} for one password fact of a
+# fact(doc, name) is {element, raw, n, who, shown} for one password fact of a
 # SecuritySettings or ProfilePasswordPolicy document: element is the path to
-# report, raw the value as written, n the canonical number or boolean.
-# Undefined when the document does not carry the fact or the value is not
-# one Salesforce writes.
+# report, raw the value as written, n the canonical number or boolean, shown
+# the element and value for a message. An enum value Salesforce does not
+# document reads as the enum's least secure value (the registry's worst,
+# data.sfguard.meta.enums) and shown says so. Undefined when the document
+# does not carry the fact or an unenumerated value has the wrong type.
 fact(doc, name) := x if {
 	doc.type == "SecuritySettings"
 	spec := facts[name]
 	raw := doc.content.passwordPolicies[spec.org]
-	x := {"element": ["passwordPolicies", spec.org], "raw": raw, "n": canonical(spec, raw), "who": "The org-wide password policy"}
+	path := sprintf("passwordPolicies/%s", [spec.org])
+	x := {
+		"element": ["passwordPolicies", spec.org], "raw": raw, "n": canonical(spec, path, raw),
+		"who": "The org-wide password policy", "shown": org_shown(spec, path, raw),
+	}
 }
 
 fact(doc, name) := x if {
 	doc.type == "ProfilePasswordPolicy"
 	spec := facts[name]
 	raw := doc.content[spec.profile]
-	x := {"element": [spec.profile], "raw": raw, "n": profile_value(raw), "who": sprintf("The password policy override of profile %q", [object.get(doc.content, "profile", doc.fullName)])}
+	x := {
+		"element": [spec.profile], "raw": raw, "n": profile_value(raw),
+		"who": sprintf("The password policy override of profile %q", [object.get(doc.content, "profile", doc.fullName)]),
+		"shown": sprintf("%s %v", [spec.profile, raw]),
+	}
 }
 
-canonical(spec, raw) := spec.enum[raw]
+canonical(spec, path, raw) := spec.enum[enums.effective("SecuritySettings", path, raw)] if spec.enum
 
-canonical(spec, raw) := raw if {
+canonical(spec, _, raw) := raw if {
 	not spec.enum
 	is_boolean(raw)
 }
 
-canonical(spec, raw) := raw if {
+canonical(spec, _, raw) := raw if {
 	not spec.enum
 	is_number(raw)
 }
+
+org_shown(spec, path, raw) := enums.note("SecuritySettings", path, raw, enums.spec("SecuritySettings", path).worst) if {
+	spec.enum
+	enums.unrecognised("SecuritySettings", path, raw)
+} else := sprintf("%s %v", [path, raw])
 
 profile_value(raw) := raw if is_number(raw)
 

@@ -26,8 +26,18 @@ test_profile_integers_are_the_same_scale if {
 	password.fact(prof({"obscure": true}), "obscure").n == true
 }
 
-test_unknown_values_are_undefined if {
-	not password.fact(org({"expiration": "Sometimes"}), "expiration")
+# A malformed profile integer reaches the rules as the registry's worst
+# number (the parser reports it); a string here means no such reading.
+test_absent_or_mistyped_values_are_undefined if {
 	not password.fact(prof({"passwordExpiration": "ninety"}), "expiration")
 	not password.fact(org({}), "expiration")
+}
+
+test_unrecognised_org_enum_reads_as_the_worst if {
+	x := password.fact(org({"expiration": "NintyDays"}), "expiration")
+	x.n == 0
+	x.shown == "unrecognised value \"NintyDays\" for expiration; treated as Never"
+	password.fact(org({"complexity": "Strong"}), "complexity").n == 0
+	password.fact(org({"lockoutInterval": "OneHour"}), "lockoutInterval").n == 15
+	password.fact(org({"expiration": "SixMonths"}), "expiration").shown == "passwordPolicies/expiration SixMonths"
 }

@@ -61,7 +61,7 @@ deny contains f if {
 	x := password.fact(input, "complexity")
 	b := band(x.n)
 	f := {
-		"msg": sprintf("%s requires %s (%s %v): such passwords are far easier to guess; the baseline requires a special character or mixed case", [x.who, requirement(x.n), concat("/", x.element), x.raw]),
+		"msg": sprintf("%s requires %s (%s): such passwords are far easier to guess; the baseline requires a special character or mixed case", [x.who, requirement(x.n), x.shown]),
 		"severity": settings.hc_severity("medium", b),
 		"element": x.element,
 		"value": x.raw,

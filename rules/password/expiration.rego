@@ -78,7 +78,7 @@ deny contains f if {
 	x := password.fact(input, "expiration")
 	b := band(x.n)
 	f := {
-		"msg": sprintf("%s lets passwords %s (%s %v): a leaked or reused password keeps working until someone notices; the baseline is %d days or less", [x.who, lifetime(x.n), concat("/", x.element), x.raw, compliant]),
+		"msg": sprintf("%s lets passwords %s (%s): a leaked or reused password keeps working until someone notices; the baseline is %d days or less", [x.who, lifetime(x.n), x.shown, compliant]),
 		"severity": settings.hc_severity("medium", b),
 		"element": x.element,
 		"value": x.raw,

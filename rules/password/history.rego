@@ -69,7 +69,7 @@ deny contains f if {
 	x := password.fact(input, "history")
 	b := band(x.n)
 	f := {
-		"msg": sprintf("%s remembers %d previous passwords (%s %v): users can cycle back to a password that was already exposed; the baseline is at least %d", [x.who, x.n, concat("/", x.element), x.raw, compliant]),
+		"msg": sprintf("%s remembers %d previous passwords (%s): users can cycle back to a password that was already exposed; the baseline is at least %d", [x.who, x.n, x.shown, compliant]),
 		"severity": settings.hc_severity("medium", b),
 		"element": x.element,
 		"value": x.raw,

@@ -62,7 +62,7 @@ deny contains f if {
 	x := password.fact(input, "lockoutInterval")
 	b := band(x.n)
 	f := {
-		"msg": sprintf("%s unlocks a locked-out account after %d minutes (%s %v): guessing resumes that soon; the baseline is %d minutes or until an admin unlocks", [x.who, x.n, concat("/", x.element), x.raw, compliant]),
+		"msg": sprintf("%s unlocks a locked-out account after %d minutes (%s): guessing resumes that soon; the baseline is %d minutes or until an admin unlocks", [x.who, x.n, x.shown, compliant]),
 		"severity": settings.hc_severity("low", b),
 		"element": x.element,
 		"value": x.raw,

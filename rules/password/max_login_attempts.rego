@@ -64,7 +64,7 @@ deny contains f if {
 	x := password.fact(input, "maxLoginAttempts")
 	b := band(x.n)
 	f := {
-		"msg": sprintf("%s allows %s before locking the account (%s %v): password guessing against it goes on for longer; the baseline is %d", [x.who, attempts(x.n), concat("/", x.element), x.raw, compliant]),
+		"msg": sprintf("%s allows %s before locking the account (%s): password guessing against it goes on for longer; the baseline is %d", [x.who, attempts(x.n), x.shown, compliant]),
 		"severity": settings.hc_severity("high", b),
 		"element": x.element,
 		"value": x.raw,

@@ -67,7 +67,7 @@ deny contains f if {
 	x := password.fact(input, "minLength")
 	b := band(x.n)
 	f := {
-		"msg": sprintf("%s accepts passwords of %d characters (%s %v): short passwords fall quickly to guessing and credential stuffing; the baseline is at least %d", [x.who, x.n, concat("/", x.element), x.raw, compliant]),
+		"msg": sprintf("%s accepts passwords of %d characters (%s): short passwords fall quickly to guessing and credential stuffing; the baseline is at least %d", [x.who, x.n, x.shown, compliant]),
 		"severity": settings.hc_severity("medium", b),
 		"element": x.element,
 		"value": x.raw,

@@ -51,7 +51,7 @@ deny contains f if {
 	x := password.fact(input, "minLifetime")
 	b := band(x.n)
 	f := {
-		"msg": sprintf("%s lets users change their password again at once (%s %v): cycling through changes empties the password history and brings back an old password", [x.who, concat("/", x.element), x.raw]),
+		"msg": sprintf("%s lets users change their password again at once (%s): cycling through changes empties the password history and brings back an old password", [x.who, x.shown]),
 		"severity": settings.hc_severity("medium", b),
 		"element": x.element,
 		"value": x.raw,

@@ -52,7 +52,7 @@ deny contains f if {
 	x := password.fact(input, "obscure")
 	b := band(x.n)
 	f := {
-		"msg": sprintf("%s shows the answer to the password-reset question as the user types it (%s %v): anyone looking at the screen learns what resets the password", [x.who, concat("/", x.element), x.raw]),
+		"msg": sprintf("%s shows the answer to the password-reset question as the user types it (%s): anyone looking at the screen learns what resets the password", [x.who, x.shown]),
 		"severity": settings.hc_severity("low", b),
 		"element": x.element,
 		"value": x.raw,

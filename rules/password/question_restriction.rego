@@ -52,7 +52,7 @@ deny contains f if {
 	x := password.fact(input, "questionRestriction")
 	b := band(x.n)
 	f := {
-		"msg": sprintf("%s lets the password-reset answer contain the password (%s %v): a user can make the answer give the password away", [x.who, concat("/", x.element), x.raw]),
+		"msg": sprintf("%s lets the password-reset answer contain the password (%s): a user can make the answer give the password away", [x.who, x.shown]),
 		"severity": settings.hc_severity("low", b),
 		"element": x.element,
 		"value": x.raw,

@@ -71,6 +71,7 @@ package sfguard.rules.paths.permanent_token_access
 
 import rego.v1
 
+import data.sfguard.lib.enums
 import data.sfguard.lib.oauth
 import data.sfguard.lib.perms
 
@@ -112,10 +113,11 @@ ca_chains contains c if {
 	some app in object.get(input.types, "ConnectedApp", [])
 	cfg := app.content.oauthConfig
 	cfg.isAdminApproved == true
-	"RefreshToken" in object.get(cfg, "scopes", [])
-	app.content.oauthPolicy.ipRelaxation == "BYPASS"
+	oauth.ca_refresh_tokens(app.content)
+	ip := app.content.oauthPolicy.ipRelaxation
+	oauth.relaxation("ConnectedApp", "oauthPolicy/ipRelaxation", ip) == "relax"
 	rt := object.get(app.content, ["oauthPolicy", "refreshTokenPolicy"], "infinite")
-	rt == "infinite"
+	enums.effective("ConnectedApp", "oauthPolicy/refreshTokenPolicy", rt) == "infinite"
 	some kind in ["profileName", "permissionSetName"]
 	some i, name in object.get(app.content, kind, [])
 	some d in matching(holder_type[kind], name)
@@ -124,13 +126,19 @@ ca_chains contains c if {
 	# engine then points at the nearest existing ancestor.
 	c := {
 		"app": sprintf("Connected app %s", [app.fullName]), "doc": app, "element": [kind, i], "name": name, "holder": d,
-		"ip": ["oauthPolicy", "ipRelaxation"], "rt": ["oauthPolicy", "refreshTokenPolicy"], "ip_w": "ipRelaxation BYPASS", "rt_w": sprintf("refreshTokenPolicy %s", [shown_rt(app)]),
+		"ip": ["oauthPolicy", "ipRelaxation"], "rt": ["oauthPolicy", "refreshTokenPolicy"], "ip_w": shown("ConnectedApp", "oauthPolicy/ipRelaxation", ip), "rt_w": shown_rt(app),
 	}
 }
 
-shown_rt(app) := "infinite" if app.content.oauthPolicy.refreshTokenPolicy == "infinite"
+shown_rt(app) := "refreshTokenPolicy absent, default infinite" if {
+	not app.content.oauthPolicy.refreshTokenPolicy
+} else := shown("ConnectedApp", "oauthPolicy/refreshTokenPolicy", app.content.oauthPolicy.refreshTokenPolicy)
 
-else := "absent, default infinite"
+# shown names a setting and its value, or says that the value is not one
+# Salesforce documents and was read as the least secure one.
+shown(type, path, v) := enums.note(type, path, v, enums.spec(type, path).worst) if {
+	enums.unrecognised(type, path, v)
+} else := sprintf("%s %s", [enums.element(path), v])
 
 # External client apps: the same facts spread over the OAuth policies file
 # (who, IP relaxation, refresh token policy) and the OAuth settings file
@@ -139,17 +147,18 @@ eca_chains contains c if {
 	some name, e in input.externalClientApps
 	p := e.oauthPolicies
 	p != null
+	t := "ExtlClntAppOauthConfigurablePolicies"
 	p.content.permittedUsersPolicyType == "AdminApprovedPreAuthorized"
-	oauth.ip_relaxation[p.content.ipRelaxationPolicyType] == "relax"
-	p.content.refreshTokenPolicyType == "Infinite"
+	oauth.relaxation(t, "ipRelaxationPolicyType", p.content.ipRelaxationPolicyType) == "relax"
+	enums.effective(t, "refreshTokenPolicyType", p.content.refreshTokenPolicyType) == "Infinite"
 	e.oauthSettings != null
-	"RefreshToken" in oauth.eca_scopes(object.get(e.oauthSettings.content, "commaSeparatedOauthScopes", ""))
+	oauth.eca_refresh_tokens(e)
 	some kind in ["commaSeparatedProfile", "commaSeparatedPermissionSet"]
 	some holder_name in split(object.get(p.content, kind, ""), ",")
 	some d in matching(holder_type[kind], holder_name)
 	c := {
 		"app": sprintf("External client app %s", [name]), "doc": p, "element": [kind], "name": trim_space(holder_name), "holder": d,
-		"ip": ["ipRelaxationPolicyType"], "rt": ["refreshTokenPolicyType"], "ip_w": sprintf("ipRelaxationPolicyType %s", [p.content.ipRelaxationPolicyType]), "rt_w": "refreshTokenPolicyType Infinite",
+		"ip": ["ipRelaxationPolicyType"], "rt": ["refreshTokenPolicyType"], "ip_w": shown(t, "ipRelaxationPolicyType", p.content.ipRelaxationPolicyType), "rt_w": shown(t, "refreshTokenPolicyType", p.content.refreshTokenPolicyType),
 	}
 }
 

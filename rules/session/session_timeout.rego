@@ -51,6 +51,7 @@ package sfguard.rules.session.session_timeout
 
 import rego.v1
 
+import data.sfguard.lib.enums
 import data.sfguard.lib.settings
 
 # Health Check's Baseline Standard: compliant up to 2 hours, warning up to
@@ -73,15 +74,21 @@ band(m) := "warning" if {
 deny contains f if {
 	input.type == "SecuritySettings"
 	value := input.content.sessionSettings.sessionTimeout
-	m := settings.timeout_minutes[value]
+	path := "sessionSettings/sessionTimeout"
+	m := settings.timeout_minutes[enums.effective(input.type, path, value)]
 	b := band(m)
 	f := {
-		"msg": sprintf("The org-wide session timeout is %s (sessionSettings/sessionTimeout %s): an idle or stolen session stays usable that long; the baseline is %s or less", [settings.human_minutes(m), value, settings.human_minutes(compliant)]),
+		"msg": sprintf("The org-wide session timeout is %s (%s): an idle or stolen session stays usable that long; the baseline is %s or less", [settings.human_minutes(m), shown(path, value), settings.human_minutes(compliant)]),
 		"severity": settings.hc_severity("low", b),
 		"element": ["sessionSettings", "sessionTimeout"],
 		"value": value,
 	}
 }
+
+# An undocumented value reads as the longest timeout, TwentyFourHours.
+shown(path, value) := enums.note("SecuritySettings", path, value, "TwentyFourHours") if {
+	enums.unrecognised("SecuritySettings", path, value)
+} else := sprintf("%s %s", [path, value])
 
 deny contains f if {
 	input.type == "ProfileSessionSetting"

@@ -46,3 +46,9 @@ test_profile_without_override_is_silent if {
 	count(rule.deny) == 0 with input as prof(0)
 	count(rule.deny) == 0 with input as prof(30)
 }
+
+test_unrecognised_org_timeout_reads_as_24_hours if {
+	some f in rule.deny with input as {"type": "SecuritySettings", "fullName": "Security", "content": {"sessionSettings": {"sessionTimeout": "OneDay"}}}
+	f.severity == "low"
+	f.msg == "The org-wide session timeout is 24 hours (unrecognised value \"OneDay\" for sessionTimeout; treated as TwentyFourHours): an idle or stolen session stays usable that long; the baseline is 2 hours or less"
+}
