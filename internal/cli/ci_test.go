@@ -44,8 +44,9 @@ func TestDiffBase(t *testing.T) {
 	testutil.Git(t, repo, "init", "-q", "-b", "main")
 	testutil.Git(t, repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", "-A")
 	testutil.Git(t, repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base")
-	// The change: refresh tokens valid until revoked.
+	// The change: refresh tokens, valid until revoked.
 	edit(t, app, "<refreshTokenPolicy>specific_inactivity:30:DAYS</refreshTokenPolicy>", "<refreshTokenPolicy>infinite</refreshTokenPolicy>")
+	edit(t, app, "<scopes>Api</scopes>", "<scopes>Api</scopes>\n        <scopes>RefreshToken</scopes>")
 
 	code, out, stderr := scanJSON(t, "--no-secrets", "--diff-base", "HEAD", repo)
 	if code != ExitFindings {

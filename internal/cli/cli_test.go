@@ -252,6 +252,8 @@ const infiniteApp = `<?xml version="1.0" encoding="UTF-8"?>
     <oauthConfig>
         <callbackUrl>https://x.example.com/cb</callbackUrl>
         <isPkceRequired>true</isPkceRequired>
+        <isRefreshTokenRotationEnabled>true</isRefreshTokenRotationEnabled>
+        <scopes>RefreshToken</scopes>
     </oauthConfig>
     <oauthPolicy>
         <ipRelaxation>ENFORCE</ipRelaxation>
@@ -399,8 +401,8 @@ func TestInlineIgnoreWithoutReason(t *testing.T) {
 	if code != ExitError {
 		t.Errorf("exit %d, want 2", code)
 	}
-	if len(out.Diagnostics) != 1 || !strings.Contains(out.Diagnostics[0].Message, "no reason") || out.Diagnostics[0].Line != 11 {
-		t.Errorf("diagnostics %+v, want one about the missing reason at line 11 (the element it precedes)", out.Diagnostics)
+	if len(out.Diagnostics) != 1 || !strings.Contains(out.Diagnostics[0].Message, "no reason") || out.Diagnostics[0].Line != 13 {
+		t.Errorf("diagnostics %+v, want one about the missing reason at line 13 (the element it precedes)", out.Diagnostics)
 	}
 	found := false
 	for _, f := range out.Findings {

@@ -24,7 +24,9 @@ const app = `<?xml version="1.0" encoding="UTF-8"?>
         <callbackUrl>https://%s.example.com/oauth/callback</callbackUrl>
         <isAdminApproved>true</isAdminApproved>
         <isPkceRequired>true</isPkceRequired>
+        <isRefreshTokenRotationEnabled>true</isRefreshTokenRotationEnabled>
         <scopes>Api</scopes>
+        <scopes>RefreshToken</scopes>
     </oauthConfig>
     <oauthPolicy>
         <ipRelaxation>%s</ipRelaxation>
