@@ -176,11 +176,11 @@ func TestInlineIgnoreWarnings(t *testing.T) {
 		want     string
 	}{
 		{"unknown rule id", "        <refreshTokenPolicy>", "        <!-- sfguard-ignore SFG-APP-01: typo -->\n        <refreshTokenPolicy>", ExitFindings,
-			"::warning file=connectedApps/A.connectedApp,line=11,endLine=11,col=9,title=sfguard note::sfguard-ignore names SFG-APP-01, which is not a loaded rule; it suppresses nothing (misspelt? 'sfguard rules' lists the ids)"},
+			"::warning file=connectedApps/A.connectedApp,line=13,endLine=13,col=9,title=sfguard note::sfguard-ignore names SFG-APP-01, which is not a loaded rule; it suppresses nothing (misspelt? 'sfguard rules' lists the ids)"},
 		{"trailing", "<refreshTokenPolicy>infinite</refreshTokenPolicy>", "<refreshTokenPolicy>infinite</refreshTokenPolicy> <!-- sfguard-ignore SFG-APP-001: vendor -->", ExitFindings,
-			"::warning file=connectedApps/A.connectedApp,line=10,endLine=10,col=9,title=sfguard note::sfguard-ignore SFG-APP-001 trails <refreshTokenPolicy> on its line and suppresses nothing; write it on its own line directly before the element"},
+			"::warning file=connectedApps/A.connectedApp,line=12,endLine=12,col=9,title=sfguard note::sfguard-ignore SFG-APP-001 trails <refreshTokenPolicy> on its line and suppresses nothing; write it on its own line directly before the element"},
 		{"no reason", "        <refreshTokenPolicy>", "        <!-- sfguard-ignore SFG-APP-001 -->\n        <refreshTokenPolicy>", ExitError,
-			"::error file=connectedApps/A.connectedApp,line=11,endLine=11,col=9,title=sfguard%3A input problem::sfguard-ignore SFG-APP-001 has no reason; it is not applied (write <!-- sfguard-ignore SFG-APP-001: reason -->)"},
+			"::error file=connectedApps/A.connectedApp,line=13,endLine=13,col=9,title=sfguard%3A input problem::sfguard-ignore SFG-APP-001 has no reason; it is not applied (write <!-- sfguard-ignore SFG-APP-001: reason -->)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
