@@ -11,6 +11,13 @@ import (
 	"github.com/sfguard/sfguard/internal/testutil"
 )
 
+// infiniteRefresh turns the hardened JWT app into one that obtains refresh
+// tokens valid until revoked (SFG-APP-001 needs both halves).
+var infiniteRefresh = []string{
+	"<refreshTokenPolicy>specific_inactivity:30:DAYS</refreshTokenPolicy>", "<refreshTokenPolicy>infinite</refreshTokenPolicy>",
+	"<scopes>Api</scopes>", "<scopes>Api</scopes>\n        <scopes>RefreshToken</scopes>",
+}
+
 func edit(t *testing.T, path string, pairs ...string) {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -45,8 +52,7 @@ func TestDiffBase(t *testing.T) {
 	testutil.Git(t, repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", "-A")
 	testutil.Git(t, repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base")
 	// The change: refresh tokens, valid until revoked.
-	edit(t, app, "<refreshTokenPolicy>specific_inactivity:30:DAYS</refreshTokenPolicy>", "<refreshTokenPolicy>infinite</refreshTokenPolicy>")
-	edit(t, app, "<scopes>Api</scopes>", "<scopes>Api</scopes>\n        <scopes>RefreshToken</scopes>")
+	edit(t, app, infiniteRefresh...)
 
 	code, out, stderr := scanJSON(t, "--no-secrets", "--diff-base", "HEAD", repo)
 	if code != ExitFindings {

@@ -71,7 +71,7 @@ func TestInspectOrgAndJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &org); err != nil {
 		t.Fatal(err)
 	}
-	if len(org.Documents) != 3 || len(org.Types["ConnectedApp"]) != 2 || len(org.Types["ExtlClntAppOauthConfigurablePolicies"]) != 1 {
+	if len(org.Documents) != 6 || len(org.Types["ConnectedApp"]) != 3 || len(org.Types["ExtlClntAppOauthConfigurablePolicies"]) != 2 {
 		t.Errorf("org view: %d documents, types %v", len(org.Documents), org.Types)
 	}
 	if strings.Count(strings.TrimSpace(out), "\n") != 0 {
@@ -82,7 +82,7 @@ func TestInspectOrgAndJSON(t *testing.T) {
 		InputVersion string
 		Documents    []map[string]any
 	}
-	if err := json.Unmarshal([]byte(out), &docs); code != ExitOK || err != nil || len(docs.Documents) != 3 || docs.InputVersion != model.InputVersion {
+	if err := json.Unmarshal([]byte(out), &docs); code != ExitOK || err != nil || len(docs.Documents) != 6 || docs.InputVersion != model.InputVersion {
 		t.Errorf("exit %d, err %v, %+v", code, err, docs)
 	}
 }

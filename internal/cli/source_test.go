@@ -179,7 +179,7 @@ func TestStagedMetadataReadsIndex(t *testing.T) {
 	repo := hardenedRepo(t)
 	app := filepath.Join(repo, hardenedApp)
 	secure := readFile(t, app)
-	edit(t, app, "<refreshTokenPolicy>specific_inactivity:30:DAYS</refreshTokenPolicy>", "<refreshTokenPolicy>infinite</refreshTokenPolicy>")
+	edit(t, app, infiniteRefresh...)
 	testutil.Git(t, repo, "add", "-A")
 	testutil.WriteFile(t, repo, hardenedApp, secure)
 
@@ -386,7 +386,7 @@ func TestGitRunsNoRepositoryCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	testutil.WriteFile(t, repo, "build.properties", buildProps)
-	edit(t, filepath.Join(repo, hardenedApp), "<refreshTokenPolicy>specific_inactivity:30:DAYS</refreshTokenPolicy>", "<refreshTokenPolicy>infinite</refreshTokenPolicy>")
+	edit(t, filepath.Join(repo, hardenedApp), infiniteRefresh...)
 	// Staging runs the clean filter in the test's own git; that is not
 	// sfguard's doing, so the marker is cleared afterwards.
 	testutil.Git(t, repo, "-c", "filter.evil.clean=cat", "-c", "core.fsmonitor=false", "add", "build.properties")
