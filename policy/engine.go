@@ -288,7 +288,6 @@ func compileError(errs ast.Errors) error {
 	return fmt.Errorf("%s", b.String())
 }
 
-// mergeParams collects declared parameter defaults and applies overrides.
 // NewStore holds the data every rule can read: data.sfguard.params (the
 // parameters) and data.sfguard.meta (what the metadata registry knows about
 // values, such as the documented enums; see rules/lib/enums.rego). Tests of
@@ -297,6 +296,7 @@ func NewStore(params map[string]any) storage.Store {
 	return inmem.NewFromObject(map[string]any{"sfguard": map[string]any{"params": params, "meta": sfmeta.RegoData()}})
 }
 
+// mergeParams collects declared parameter defaults and applies overrides.
 // Parameters share one namespace (data.sfguard.params.<name>) so a config file
 // can name them without knowing which rule reads them; two rules declaring
 // the same name must agree on the default.
