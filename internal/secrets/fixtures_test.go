@@ -146,9 +146,22 @@ func TestFixturesPositive(t *testing.T) {
 	}
 }
 
+// TestFixturesNegative: a corpus of realistic files without credentials
+// (Apex tests with fake ids, LWC jest mocks, docs explaining token formats,
+// .env.example, CI files reading secrets from the environment, merge fields,
+// a UTF-16 script) yields nothing above info.
 func TestFixturesNegative(t *testing.T) {
-	got := evalTree(t, filepath.Join(fixtureRoot, "negative"))
-	if d := cmp.Diff([]string(nil), got); d != "" {
-		t.Errorf("negative fixtures must give no finding (-want +got):\n%s", d)
+	root := filepath.Join(fixtureRoot, "negative")
+	if n := len(listFiles(t, root)); n < 30 {
+		t.Fatalf("the negative corpus has %d files; keep at least 30", n)
+	}
+	var above []string
+	for _, g := range evalTree(t, root) {
+		if !strings.Contains(g, " info | ") {
+			above = append(above, g)
+		}
+	}
+	if d := cmp.Diff([]string(nil), above); d != "" {
+		t.Errorf("negative fixtures must give nothing above info (-want +got):\n%s", d)
 	}
 }
