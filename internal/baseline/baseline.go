@@ -1,25 +1,15 @@
 // Package baseline records the findings a team has accepted so that only
-// new problems fail the build, and computes the semantic fingerprints that
-// make such a record survive re-retrieval.
-//
-// A fingerprint is built from what a finding means — rule, kind, metadata
-// type, component full name, the element path without positional indices
-// and a hash of the offending value — never from line numbers or element
-// order. Salesforce tooling rewrites, reorders and reformats metadata XML on
-// every retrieve; a fingerprint built from positions would call every
-// accepted finding new again (the failure users report for gitleaks'
-// baselines).
+// new problems fail the build. Entries are matched by the finding's semantic
+// fingerprint (finding.Fingerprint), which survives re-retrieval,
+// reformatting and reordering of the metadata.
 package baseline
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -31,60 +21,6 @@ const FormatVersion = 1
 
 // Suppressed is the value Apply sets on Finding.Suppressed.
 const Suppressed = "baseline"
-
-// fingerprintVersion is hashed first so that a future change of the recipe
-// can never collide with old fingerprints.
-const fingerprintVersion = "sfguard/v1"
-
-var indexRE = regexp.MustCompile(`\[[0-9]+\]`)
-
-// NormalizePath removes positional indices from an element path:
-// "/Profile/loginIpRanges[2]/startAddress" -> "/Profile/loginIpRanges/startAddress".
-func NormalizePath(p string) string { return indexRE.ReplaceAllString(p, "") }
-
-// Fingerprint is the semantic identity of a finding as 32 hex digits.
-//
-// Metadata findings hash the rule id, kind, component type and full name,
-// the element path without [n] indices and f.ValueHash. Secret findings hash
-// the rule id, the file and the secret's hash, so the same credential moved
-// to another line keeps its identity while a rotated one does not. Two
-// findings that differ only in which repeated element they sit on (two
-// userPermissions entries) are told apart by ValueHash, which the engine
-// derives from the offending value.
-func Fingerprint(f *finding.Finding) string {
-	h := sha256.New()
-	add := func(s string) {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	add(fingerprintVersion)
-	add(f.RuleID)
-	if f.Kind == finding.KindSecret {
-		add(string(finding.KindSecret))
-		add(f.File)
-		if f.Secret != nil {
-			add(f.Secret.Hash)
-		} else {
-			add(f.ValueHash)
-		}
-	} else {
-		add(string(f.Kind))
-		add(f.ComponentType)
-		add(f.ComponentName)
-		add(NormalizePath(f.ElementPath))
-		add(f.ValueHash)
-	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
-}
-
-// Assign sets Fingerprint on every finding that has none.
-func Assign(findings []finding.Finding) {
-	for i := range findings {
-		if findings[i].Fingerprint == "" {
-			findings[i].Fingerprint = Fingerprint(&findings[i])
-		}
-	}
-}
 
 // Entry is one accepted finding. Only Fingerprint is used for matching;
 // the rest is there so that people reviewing the file can tell what was
@@ -109,9 +45,9 @@ type Baseline struct {
 func EntryFor(f *finding.Finding) Entry {
 	fp := f.Fingerprint
 	if fp == "" {
-		fp = Fingerprint(f)
+		fp = finding.Fingerprint(f)
 	}
-	e := Entry{Fingerprint: fp, RuleID: f.RuleID, ElementPath: NormalizePath(f.ElementPath), File: f.File}
+	e := Entry{Fingerprint: fp, RuleID: f.RuleID, ElementPath: finding.NormalizePath(f.ElementPath), File: f.File}
 	if f.ComponentType != "" {
 		e.Component = f.ComponentType + ":" + f.ComponentName
 	}
@@ -219,7 +155,7 @@ func (b *Baseline) Apply(findings []finding.Finding) (out []finding.Finding, sta
 		f := &out[i]
 		fp := f.Fingerprint
 		if fp == "" {
-			fp = Fingerprint(f)
+			fp = finding.Fingerprint(f)
 		}
 		if avail[fp] > 0 {
 			avail[fp]--

@@ -19,68 +19,6 @@ func meta(rule, typ, name, path, value string, line int) finding.Finding {
 	}
 }
 
-func TestFingerprintStability(t *testing.T) {
-	base := meta("SFG-PERM-001", "Profile", "Admin", "/Profile/userPermissions[3]/enabled", "h-ModifyAllData", 40)
-	secret := finding.Finding{RuleID: "SFG-SECRET-001", Kind: finding.KindSecret, Location: finding.Location{File: "scripts/auth.sh", Line: 3, Column: 10},
-		Secret: &finding.Secret{Redacted: "5Aep86…(87 chars)", Length: 87, Hash: "aa11"}}
-
-	same := []struct {
-		name string
-		a, b finding.Finding
-	}{
-		{"moved to another line and column", base, func() finding.Finding { f := base; f.Line, f.Column = 112, 9; return f }()},
-		{"reordered: other index", base, func() finding.Finding { f := base; f.ElementPath = "/Profile/userPermissions[17]/enabled"; return f }()},
-		{"message wording changed", base, func() finding.Finding { f := base; f.Message = "reworded"; f.Title = "t"; return f }()},
-		{"severity override changed", base, func() finding.Finding { f := base; f.Severity = finding.Critical; return f }()},
-		{"file renamed between formats", base, func() finding.Finding {
-			f := base
-			f.File = "src/profiles/Admin.profile"
-			return f
-		}()},
-		{"secret moved", secret, func() finding.Finding { f := secret; f.Line = 90; return f }()},
-	}
-	for _, tt := range same {
-		if Fingerprint(&tt.a) != Fingerprint(&tt.b) {
-			t.Errorf("%s: fingerprints differ", tt.name)
-		}
-	}
-
-	differ := []struct {
-		name string
-		a, b finding.Finding
-	}{
-		{"value changed", base, func() finding.Finding { f := base; f.ValueHash = "h-ViewAllData"; return f }()},
-		{"other rule", base, func() finding.Finding { f := base; f.RuleID = "SFG-PERM-002"; return f }()},
-		{"other component", base, func() finding.Finding { f := base; f.ComponentName = "Standard"; return f }()},
-		{"other type", base, func() finding.Finding { f := base; f.ComponentType = "PermissionSet"; return f }()},
-		{"other element", base, func() finding.Finding { f := base; f.ElementPath = "/Profile/userPermissions[3]/name"; return f }()},
-		{"secret rotated", secret, func() finding.Finding { f := secret; f.Secret = &finding.Secret{Hash: "bb22"}; return f }()},
-		{"secret in another file", secret, func() finding.Finding { f := secret; f.File = "scripts/other.sh"; return f }()},
-	}
-	for _, tt := range differ {
-		if Fingerprint(&tt.a) == Fingerprint(&tt.b) {
-			t.Errorf("%s: fingerprints are equal", tt.name)
-		}
-	}
-	if got := Fingerprint(&base); len(got) != 32 || strings.Trim(got, "0123456789abcdef") != "" {
-		t.Errorf("fingerprint %q is not 32 hex digits", got)
-	}
-}
-
-func TestNormalizePath(t *testing.T) {
-	tests := map[string]string{
-		"/Profile/loginIpRanges[2]/startAddress": "/Profile/loginIpRanges/startAddress",
-		"/A[1]/b[10]/c":                          "/A/b/c",
-		"/ConnectedApp/oauthPolicy":              "/ConnectedApp/oauthPolicy",
-		"":                                       "",
-	}
-	for in, want := range tests {
-		if got := NormalizePath(in); got != want {
-			t.Errorf("NormalizePath(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestWriteLoadApply(t *testing.T) {
 	accepted := []finding.Finding{
 		meta("SFG-CA-001", "ConnectedApp", "Legacy", "/ConnectedApp/oauthPolicy/refreshTokenPolicy", "infinite", 20),
@@ -190,13 +128,5 @@ func TestParseErrors(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want prefix %q", tt.name, err, tt.want)
 		}
-	}
-}
-
-func TestAssign(t *testing.T) {
-	fs := []finding.Finding{meta("A", "Profile", "P", "/p", "", 1), {RuleID: "B", Fingerprint: "keep"}}
-	Assign(fs)
-	if fs[0].Fingerprint != Fingerprint(&fs[0]) || fs[1].Fingerprint != "keep" {
-		t.Errorf("Assign: %q %q", fs[0].Fingerprint, fs[1].Fingerprint)
 	}
 }

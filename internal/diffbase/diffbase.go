@@ -4,7 +4,6 @@
 package diffbase
 
 import (
-	"github.com/sfguard/sfguard/internal/baseline"
 	"github.com/sfguard/sfguard/internal/finding"
 )
 
@@ -17,7 +16,7 @@ func New(head, base []finding.Finding) []finding.Finding {
 	for i := range base {
 		fp := base[i].Fingerprint
 		if fp == "" {
-			fp = baseline.Fingerprint(&base[i])
+			fp = finding.Fingerprint(&base[i])
 		}
 		seen[fp]++
 	}
@@ -25,7 +24,7 @@ func New(head, base []finding.Finding) []finding.Finding {
 	for i := range head {
 		fp := head[i].Fingerprint
 		if fp == "" {
-			fp = baseline.Fingerprint(&head[i])
+			fp = finding.Fingerprint(&head[i])
 		}
 		if seen[fp] > 0 {
 			seen[fp]--

@@ -10,7 +10,6 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
-	"github.com/sfguard/sfguard/internal/baseline"
 	"github.com/sfguard/sfguard/internal/finding"
 )
 
@@ -276,7 +275,7 @@ func sarifResult(f *finding.Finding, ruleIndex int) *sarif.Result {
 
 	fp := f.Fingerprint
 	if fp == "" {
-		fp = baseline.Fingerprint(f)
+		fp = finding.Fingerprint(f)
 	}
 	res.WithPartialFingerprints(map[string]string{SARIFFingerprintKey: fp})
 

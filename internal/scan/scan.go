@@ -222,7 +222,7 @@ func RunEngine(ctx context.Context, settings *Settings, eng *policy.Engine) (*Re
 		}
 	}
 	policy.SortFindings(rep.Findings)
-	baseline.Assign(rep.Findings)
+	finding.AssignFingerprints(rep.Findings)
 
 	res := &Result{Report: rep}
 	var notes []suppress.Note
@@ -657,12 +657,12 @@ func dropRepeatedCommits(fs []finding.Finding) []finding.Finding {
 	current := map[string]bool{}
 	for i := range fs {
 		if fs[i].Commit == nil {
-			current[baseline.Fingerprint(&fs[i])] = true
+			current[finding.Fingerprint(&fs[i])] = true
 		}
 	}
 	out := fs[:0]
 	for i := range fs {
-		if fs[i].Commit != nil && current[baseline.Fingerprint(&fs[i])] {
+		if fs[i].Commit != nil && current[finding.Fingerprint(&fs[i])] {
 			continue
 		}
 		out = append(out, fs[i])
@@ -707,8 +707,8 @@ func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []
 	}
 	// Metadata fingerprints do not depend on the path; credential ones
 	// do, and base files carry the paths they have in the work tree.
-	baseline.Assign(baseFindings)
-	baseline.Assign(rep.Findings)
+	finding.AssignFingerprints(baseFindings)
+	finding.AssignFingerprints(rep.Findings)
 	rep.Findings = diffbase.New(rep.Findings, baseFindings)
 	deltas, diags := eng.EvalDelta(ctx, baseDocs, head)
 	deltas, _ = suppress.Inline(deltas, head, knownRule(eng)) // issues were reported with the head scan
