@@ -553,3 +553,23 @@ func TestZipDuplicateEntriesBothChecked(t *testing.T) {
 		t.Errorf("no input problem for the duplicate: %+v", out.Diagnostics)
 	}
 }
+
+// TestStagedZipScannedByBothHalves: an archive in the index is opened like
+// one in the work tree.
+func TestStagedZipScannedByBothHalves(t *testing.T) {
+	zb := zipBytes(t, map[string]string{
+		"unpackaged/connectedApps/ERP_Order_Sync.connectedApp": insecureApp(t),
+		"unpackaged/build.properties":                          buildProps,
+	})
+	repo := hardenedRepo(t)
+	testutil.WriteFile(t, repo, "retrieves/org.zip", string(zb))
+	testutil.Git(t, repo, "add", "-A")
+	code, out, stderr := scanJSON(t, "--staged")
+	if code != ExitFindings {
+		t.Fatalf("exit %d; stderr %s", code, stderr)
+	}
+	if !hasRule(out, "SFG-APP-", "retrieves/org.zip!/unpackaged/connectedApps/ERP_Order_Sync.connectedApp") ||
+		!hasRule(out, "SFG-SEC-", "retrieves/org.zip!/unpackaged/build.properties") {
+		t.Errorf("findings %v", ruleFiles(out))
+	}
+}

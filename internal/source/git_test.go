@@ -251,3 +251,47 @@ func TestStagedScanEndToEnd(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", d)
 	}
 }
+
+// TestTreeAt reads the base of PR mode from git's objects: attributes such
+// as export-ignore hide nothing, path arguments and excludes apply, an
+// archive in the tree is opened, and the work tree and index are untouched.
+func TestTreeAt(t *testing.T) {
+	r := newRepo(t)
+	r.write(".gitattributes", "docs/** export-ignore\n")
+	r.write("docs/readme.md", "hello\n")
+	r.write("force-app/profiles/Admin.profile", "<Profile/>\n")
+	r.write("force-app/legacy/profiles/Old.profile", "<Profile/>\n")
+	base := r.commit("base")
+	r.write("force-app/profiles/Admin.profile", "<Profile>head</Profile>\n")
+	r.write("docs/readme.md", "dirty\n")
+	status := r.git("status", "--porcelain")
+
+	files, diags, err := TreeAt(r.dir, base, nil, Options{Exclude: Anchored(r.dir, "force-app/legacy")}, nil)
+	if err != nil || len(diags) != 0 {
+		t.Fatalf("TreeAt: %v %v", err, diags)
+	}
+	got := view(files)
+	want := []blobView{
+		{Path: ".gitattributes", Data: "docs/** export-ignore\n", Source: "tree"},
+		{Path: "docs/readme.md", Data: "hello\n", Source: "tree"},
+		{Path: "force-app/profiles/Admin.profile", Data: "<Profile/>\n", Source: "tree"},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("TreeAt (-want +got):\n%s", d)
+	}
+	if files[2].Type == nil || files[2].Type.Name != "Profile" {
+		t.Errorf("the profile is not classified: %+v", files[2])
+	}
+	sub, _, err := TreeAt(r.dir, base, []string{"docs"}, Options{}, nil)
+	if err != nil || len(sub) != 1 || sub[0].Path != "docs/readme.md" {
+		t.Errorf("path argument: %v %v", view(sub), err)
+	}
+	if got := r.git("status", "--porcelain"); got != status {
+		t.Errorf("the work tree or index changed:\nbefore %q\nafter  %q", status, got)
+	}
+	for _, rev := range []string{"--output=/tmp/x", "no-such-rev"} {
+		if _, _, err := TreeAt(r.dir, rev, nil, Options{}, nil); err == nil {
+			t.Errorf("revision %q: want an error", rev)
+		}
+	}
+}
