@@ -61,6 +61,21 @@ func TestProblemsAndPessimisticReading(t *testing.T) {
 			},
 		},
 		{
+			name:     "SAML: the SHA-1 fallbacks read as on, JIT and protocol security as insecure",
+			typeName: "SamlSsoConfig",
+			src: `<SamlSsoConfig xmlns="http://soap.sforce.com/2006/04/metadata">
+    <useConfigRequestMethod>yes</useConfigRequestMethod>
+    <useSameDigestAlgoForSigning>True</useSameDigestAlgoForSigning>
+    <userProvisioning>maybe</userProvisioning>
+</SamlSsoConfig>`,
+			want: obj{"useConfigRequestMethod": false, "useSameDigestAlgoForSigning": false, "userProvisioning": true},
+			problems: []Problem{
+				{2, 5, `<useConfigRequestMethod> "yes" is not a boolean (Salesforce accepts true, false, 1 or 0): rules read it as false, the insecure value`},
+				{3, 5, `<useSameDigestAlgoForSigning> "True" is not a boolean (Salesforce accepts true, false, 1 or 0): rules read it as false, the insecure value`},
+				{4, 5, `<userProvisioning> "maybe" is not a boolean (Salesforce accepts true, false, 1 or 0): rules read it as true, the insecure value`},
+			},
+		},
+		{
 			name:     "duplicates: the least secure value, containers merged",
 			typeName: "ConnectedApp",
 			src: `<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">

@@ -84,12 +84,6 @@ inactive_severity(content) := {"severity": "info"} if {
 	content.isActive == false
 } else := {}
 
-# unrecognised_note(v) explains a boolean that is not true or false, read
-# the insecure way.
-unrecognised_note(v) := "" if is_boolean(v)
-
-else := ", not a boolean; read as true"
-
 # CSP directives a CspTrustedSite can open, by element.
 csp_flags := {
 	"isApplicableToConnectSrc": "connect-src",
@@ -135,6 +129,6 @@ csp_contexts := {"All", "Communities", "FieldServiceMobileExtension", "LEX", "Li
 # unrecognised context is read as All.
 csp_context_text(content) := sprintf("in context %s", [content.context]) if {
 	content.context in csp_contexts
-} else := sprintf("in the unrecognised context %v, read as All", [content.context]) if {
+} else := sprintf("in context All (unrecognised value %q for context; treated as All)", [content.context]) if {
 	content.context
 } else := "(no context given)"

@@ -56,6 +56,6 @@ test_csp_directives if {
 
 test_csp_context_text if {
 	web.csp_context_text({"context": "LEX"}) == "in context LEX"
-	contains(web.csp_context_text({"context": "Everywhere"}), "unrecognised context Everywhere, read as All")
+	contains(web.csp_context_text({"context": "Everywhere"}), "unrecognised value \"Everywhere\" for context; treated as All")
 	web.csp_context_text({}) == "(no context given)"
 }

@@ -59,12 +59,6 @@ encrypted if {
 
 jit if input.content.userProvisioning == true
 
-jit if {
-	v := input.content.userProvisioning
-	v != null
-	not is_boolean(v)
-}
-
 deny contains f if {
 	input.type == "SamlSsoConfig"
 	not encrypted

@@ -19,7 +19,7 @@ test_unencrypted_is_low if {
 test_unencrypted_with_jit_is_medium if {
 	some f in rule.deny with input as doc({"userProvisioning": true})
 	f.severity == "medium"
-	some g in rule.deny with input as doc({"userProvisioning": "yes", "decryptionCertificate": " "})
+	some g in rule.deny with input as doc({"userProvisioning": true, "decryptionCertificate": " "})
 	g.severity == "medium"
 }
 

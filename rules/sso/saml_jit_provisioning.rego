@@ -12,8 +12,8 @@
 #   JIT on is reported for review, naming the handler and its run-as user.
 #   When the identity provider certificate is missing, unreadable or weak
 #   (SFG-SAML-003) anyone who can sign an assertion can create themselves an
-#   administrator: high. A value of userProvisioning other than true or false
-#   is read as true.
+#   administrator: high. A malformed userProvisioning is an input problem and
+#   read as true.
 # related_resources:
 #   - ref: https://help.salesforce.com/s/articleView?id=xcloud.sso_jit_about.htm
 #     description: Just-in-time provisioning for SAML
@@ -63,11 +63,6 @@ v := c.userProvisioning
 
 on if v == true
 
-on if {
-	v != null
-	not is_boolean(v)
-}
-
 how := sprintf("the Apex handler %s maps the assertion to the user record, running as user %v, who holds Manage Users", [c.samlJitHandlerId, object.get(c, "executionUserId", "(not set)")]) if {
 	is_string(c.samlJitHandlerId)
 	trim_space(c.samlJitHandlerId) != ""
@@ -82,17 +77,13 @@ deny contains f if {
 	on
 	f := object.union(
 		{
-			"msg": sprintf("SAML SSO configuration %s creates users just in time (userProvisioning %v%s): %s%s", [saml.name(input), v, note, how, weak]),
+			"msg": sprintf("SAML SSO configuration %s creates users just in time (userProvisioning %v): %s%s", [saml.name(input), v, how, weak]),
 			"element": ["userProvisioning"],
 			"value": v,
 		},
 		severity,
 	)
 }
-
-note := "" if is_boolean(v)
-
-else := ", not a boolean; read as true"
 
 severity := {"severity": "high"} if saml.cert_problem(c)
 

@@ -28,11 +28,6 @@ test_weak_idp_key_makes_it_high if {
 	contains(f.msg, "administrator")
 }
 
-test_malformed_boolean_reads_as_on if {
-	some f in rule.deny with input as doc({"userProvisioning": "yes"})
-	contains(f.msg, "read as true")
-}
-
 test_jit_off_is_silent if {
 	count(rule.deny) == 0 with input as doc({"userProvisioning": false})
 	count(rule.deny) == 0 with input as doc({})

@@ -84,7 +84,7 @@ deny contains f if {
 	m := c.requestSignatureMethod
 	not m in object.keys(saml.signature_methods)
 	f := {
-		"msg": sprintf("%s has the unrecognised request signature method %v (requestSignatureMethod); read as RSA-SHA1: Salesforce knows RSA-SHA1 (0) and RSA-SHA256 (1)", [who, m]),
+		"msg": sprintf("%s has an unrecognised value %q for requestSignatureMethod; treated as RSA-SHA1: Salesforce knows RSA-SHA1 (0) and RSA-SHA256 (1)", [who, m]),
 		"element": ["requestSignatureMethod"],
 		"value": m,
 	}

@@ -20,7 +20,7 @@ test_rsa_sha1_in_both_spellings if {
 
 test_unknown_method_fails_closed if {
 	some f in rule.deny with input as doc({"requestSignatureMethod": "2", "requestSigningCertId": "0P1000000000001"})
-	contains(f.msg, "unrecognised request signature method 2")
+	contains(f.msg, "unrecognised value \"2\" for requestSignatureMethod; treated as RSA-SHA1")
 	not f.severity
 }
 

@@ -60,7 +60,7 @@ deny contains f if {
 	v := input.content.samlVersion
 	not v in {"SAML1_1", "SAML2_0"}
 	f := {
-		"msg": sprintf("SAML SSO configuration %s has the unrecognised SAML version %v (samlVersion); read as the legacy SAML 1.1: Salesforce knows SAML1_1 and SAML2_0", [saml.name(input), v]),
+		"msg": sprintf("SAML SSO configuration %s has an unrecognised value %q for samlVersion; treated as SAML1_1, the legacy protocol: Salesforce knows SAML1_1 and SAML2_0", [saml.name(input), v]),
 		"element": ["samlVersion"],
 		"value": v,
 	}

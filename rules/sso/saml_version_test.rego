@@ -17,7 +17,7 @@ test_saml11_fires if {
 
 test_unknown_version_fails_closed if {
 	some f in rule.deny with input as doc({"samlVersion": "SAML3_0"})
-	contains(f.msg, "unrecognised SAML version SAML3_0")
+	contains(f.msg, "unrecognised value \"SAML3_0\" for samlVersion; treated as SAML1_1")
 }
 
 test_saml2_is_silent if {

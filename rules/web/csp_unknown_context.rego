@@ -47,7 +47,7 @@ deny contains f if {
 	c := input.content.context
 	not c in web.csp_contexts
 	f := {
-		"msg": sprintf("Trusted URL %s (%v) has the unrecognised context %v (context); read as All, every page type: Salesforce knows %s", [input.fullName, object.get(input.content, "endpointUrl", "no endpoint"), c, concat(", ", sort([x | some x in web.csp_contexts]))]),
+		"msg": sprintf("Trusted URL %s (%v) has an unrecognised value %q for context; treated as All, every page type: Salesforce knows %s", [input.fullName, object.get(input.content, "endpointUrl", "no endpoint"), c, concat(", ", sort([x | some x in web.csp_contexts]))]),
 		"element": ["context"],
 		"value": c,
 	}

@@ -9,7 +9,7 @@ doc(c) := {"type": "CspTrustedSite", "fullName": "Site", "path": "cspTrustedSite
 test_unknown_context_fires if {
 	some f in rule.deny with input as doc("Lightning")
 	f.element == ["context"]
-	contains(f.msg, "read as All")
+	contains(f.msg, "unrecognised value \"Lightning\" for context; treated as All")
 	some g in rule.deny with input as doc("Visualforce")
 	g.value == "Visualforce"
 }

@@ -44,7 +44,7 @@ test_inactive_is_info if {
 
 test_unknown_context_read_as_all if {
 	some f in rule.deny with input as doc("https://*.herokuapp.com", object.union(flags(false, true, false), {"context": "Everywhere"}))
-	contains(f.msg, "unrecognised context Everywhere, read as All")
+	contains(f.msg, "unrecognised value \"Everywhere\" for context; treated as All")
 }
 
 test_exact_host_is_silent if {

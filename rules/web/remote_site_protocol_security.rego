@@ -8,8 +8,8 @@
 #   an http endpoint and back: credentials, session IDs and records a
 #   callout carries can then cross the network in clear, and responses can
 #   be altered on the way. Salesforce: "Only set to true if you understand
-#   the security implications." A value other than true or false is read as
-#   true. An inactive remote site is reported at info: it takes effect as
+#   the security implications." A value other than true, false, 1 or 0 is an
+#   input problem and read as true. An inactive remote site is reported at info: it takes effect as
 #   soon as someone activates it.
 # related_resources:
 #   - ref: https://help.salesforce.com/s/articleView?id=xcloud.configuring_remoteproxy.htm
@@ -47,20 +47,16 @@ import data.sfguard.lib.web
 
 value := input.content.disableProtocolSecurity
 
-# An absent element is the documented default (protection on).
+# An absent element is the documented default (protection on); the parser
+# reads a malformed value as true and reports it as an input problem.
 disabled if value == true
-
-disabled if {
-	value != null
-	not is_boolean(value)
-}
 
 deny contains f if {
 	input.type == "RemoteSiteSetting"
 	disabled
 	f := object.union(
 		{
-			"msg": sprintf("Remote site %s (%v) has protocol security disabled (disableProtocolSecurity %v%s): callouts may carry data from https sessions to http and back, readable and alterable on the network%s", [input.fullName, object.get(input.content, "url", "no url"), value, web.unrecognised_note(value), web.inactive_note(input.content)]),
+			"msg": sprintf("Remote site %s (%v) has protocol security disabled (disableProtocolSecurity %v): callouts may carry data from https sessions to http and back, readable and alterable on the network%s", [input.fullName, object.get(input.content, "url", "no url"), value, web.inactive_note(input.content)]),
 			"element": ["disableProtocolSecurity"],
 			"value": value,
 		},

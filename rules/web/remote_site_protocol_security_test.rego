@@ -19,12 +19,6 @@ test_inactive_is_info if {
 	contains(f.msg, "inactive")
 }
 
-test_malformed_boolean_reads_as_true if {
-	some f in rule.deny with input as doc({"disableProtocolSecurity": "yes", "isActive": true, "url": "https://erp.example.com"})
-	contains(f.msg, "not a boolean")
-	not f.severity
-}
-
 test_enabled_or_absent_is_silent if {
 	count(rule.deny) == 0 with input as doc({"disableProtocolSecurity": false, "isActive": true, "url": "https://erp.example.com"})
 	count(rule.deny) == 0 with input as doc({"isActive": true, "url": "https://erp.example.com"})
