@@ -194,8 +194,8 @@ var secureWhenTrue = map[string][]string{
 	"ProfilePasswordPolicy": {"minimumPasswordLifetime", "obscure"},
 	"ProfileSessionSetting": {"externalCommunityUserIdentityVerif", "forceLogout"},
 	// false falls back to SHA-1 (§12).
-	"SamlSsoConfig": {"useConfigRequestMethod", "useSameDigestAlgoForSigning"},
-	"OauthOidcSettings":     {"blockOAuthUnPwFlow", "blockOAuthUsrAgtFlow", "isPkceRequired"},
+	"SamlSsoConfig":     {"useConfigRequestMethod", "useSameDigestAlgoForSigning"},
+	"OauthOidcSettings": {"blockOAuthUnPwFlow", "blockOAuthUsrAgtFlow", "isPkceRequired"},
 	"SecuritySettings": {"enableCoepHeader", "enableCoopHeader", "enablePermissionsPolicy", "enableRequireHttpsConnection",
 		"isTLSv12Required", "isTLSv12RequiredCommunities", "redirectBlockModeEnabled", "sendCspForUncommonClients",
 		"passwordPolicies/minimumPasswordLifetime", "passwordPolicies/obscureSecretAnswer",
