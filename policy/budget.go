@@ -18,7 +18,8 @@ import (
 // that loops 10^10 times or builds a 200-million-element set must not hold
 // the scan (or the CI runner's memory) hostage. Two bounds:
 //
-//   - Time: each rule gets RuleTimeout per input. Rules of a type are
+//   - Time: each rule gets RuleTimeout per input (the org view counts
+//     as one input per thousand documents). Rules of a type are
 //     evaluated as one query; the query gets one rule's budget, and when it
 //     runs out every rule is run alone with its own. A rule that runs out
 //     is an input problem naming it, the other rules' findings are kept, and
@@ -38,14 +39,21 @@ const MaxGenerated = 1 << 16
 
 var errOverBudget = errors.New("exceeded its evaluation time budget")
 
-func (e *Engine) evalBudgeted(ctx context.Context, pq *rego.PreparedEvalQuery, input ast.Value) (rego.ResultSet, error) {
-	cctx, cancel := context.WithTimeout(ctx, e.timeout)
+func (e *Engine) evalBudgeted(ctx context.Context, pq *rego.PreparedEvalQuery, input ast.Value, budget time.Duration) (rego.ResultSet, error) {
+	cctx, cancel := context.WithTimeout(ctx, budget)
 	defer cancel()
 	rs, err := pq.Eval(cctx, rego.EvalParsedInput(input))
 	if err != nil && errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {
 		return nil, errOverBudget
 	}
 	return rs, err
+}
+
+// orgBudget is the budget of an org-scope rule: the org view of n
+// documents counts as one input per thousand documents, since such a rule
+// legitimately reads them all.
+func (e *Engine) orgBudget(n int) time.Duration {
+	return e.timeout * time.Duration(1+n/1000)
 }
 
 func (e *Engine) isOverBudget(r *loadedRule) bool {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -67,7 +68,7 @@ type rawDeny struct {
 // runs out of time, each rule is run alone, with its own time budget, so
 // the error names the rule that caused it and the other rules' results are
 // kept. A rule over budget is not run again (see budget.go).
-func (e *Engine) eval(ctx context.Context, g *group, input ast.Value) ([]rawDeny, []error) {
+func (e *Engine) eval(ctx context.Context, g *group, input ast.Value, budget time.Duration) ([]rawDeny, []error) {
 	if g.err != nil {
 		return nil, []error{g.err}
 	}
@@ -75,7 +76,7 @@ func (e *Engine) eval(ctx context.Context, g *group, input ast.Value) ([]rawDeny
 		return nil, nil
 	}
 	if !e.anyOverBudget(g.rules) {
-		rs, err := e.evalBudgeted(ctx, g.pq, input)
+		rs, err := e.evalBudgeted(ctx, g.pq, input, budget)
 		if err == nil {
 			return collect(g.rules, rs), nil
 		}
@@ -91,11 +92,11 @@ func (e *Engine) eval(ctx context.Context, g *group, input ast.Value) ([]rawDeny
 			errs = append(errs, fmt.Errorf("rule %s: %w", r.meta.ID, single.err))
 			continue
 		}
-		rs, err := e.evalBudgeted(ctx, single.pq, input)
+		rs, err := e.evalBudgeted(ctx, single.pq, input, budget)
 		if errors.Is(err, errOverBudget) {
 			if e.markOverBudget(r) {
 				errs = append(errs, fmt.Errorf("rule %s: %w of %s (--rule-timeout, ruleTimeout in .sfguard.yaml); "+
-					"it is not run on the remaining inputs", r.meta.ID, err, e.timeout))
+					"it is not run on the remaining inputs", r.meta.ID, err, budget))
 			}
 			continue
 		}
@@ -145,7 +146,7 @@ func (e *Engine) EvalDocument(ctx context.Context, d *model.Document) DocResult 
 		return r.meta.Scope == ScopeDocument && appliesTo(r, d.Type.Name)
 	})
 	input := d.Input()
-	denies, errs := e.eval(ctx, g, input)
+	denies, errs := e.eval(ctx, g, input, e.timeout)
 	res := DocResult{Input: input}
 	for _, err := range errs {
 		res.Diagnostics = append(res.Diagnostics, finding.Diagnostic{File: d.Path, Message: "evaluating rules: " + err.Error()})
@@ -194,7 +195,7 @@ func (e *Engine) evalOrg(ctx context.Context, docs []*model.Document, inputs map
 	for _, d := range docs {
 		byPath[d.Path] = d
 	}
-	denies, errs := e.eval(ctx, g, orgInput(docs, inputs))
+	denies, errs := e.eval(ctx, g, orgInput(docs, inputs), e.orgBudget(len(docs)))
 	var fs []finding.Finding
 	var diags []finding.Diagnostic
 	for _, err := range errs {

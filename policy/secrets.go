@@ -65,7 +65,7 @@ func (e *Engine) evalSecret(ctx context.Context, c SecretInput) ([]finding.Findi
 	if err != nil {
 		return nil, []finding.Diagnostic{{File: c.Location.File, Line: c.Location.Line, Message: fmt.Sprintf("detector %s produced an input the policy cannot read: %v", c.Detector, err)}}
 	}
-	denies, errs := e.eval(ctx, g, input)
+	denies, errs := e.eval(ctx, g, input, e.timeout)
 	var diags []finding.Diagnostic
 	for _, err := range errs {
 		diags = append(diags, finding.Diagnostic{File: c.Location.File, Line: c.Location.Line, Message: "evaluating secret rules: " + err.Error()})
@@ -124,7 +124,7 @@ func (e *Engine) EvalDelta(ctx context.Context, base, head []*model.Document) ([
 			[2]*ast.Term{ast.StringTerm("base"), baseTerm},
 			[2]*ast.Term{ast.StringTerm("head"), ast.NewTerm(h.Input())},
 		)
-		denies, errs := e.eval(ctx, g, input)
+		denies, errs := e.eval(ctx, g, input, e.timeout)
 		for _, err := range errs {
 			diags = append(diags, finding.Diagnostic{File: h.Path, Message: "evaluating delta rules: " + err.Error()})
 		}
