@@ -7,14 +7,12 @@
 package access
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
 
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/model"
-	"github.com/sfguard/sfguard/policy"
 )
 
 // SchemaVersion is the version of the JSON layout (docs/access.md). Within a
@@ -160,12 +158,10 @@ type ref struct {
 	Element  []any  `json:"element"`
 }
 
-// Compute evaluates the matrix over docs with the engine's compiled pack.
-func Compute(ctx context.Context, eng *policy.Engine, docs []*model.Document) (*Matrix, error) {
-	v, err := eng.QueryOrg(ctx, docs, Query)
-	if err != nil {
-		return nil, fmt.Errorf("access matrix: %w", err)
-	}
+// FromRego decodes the value of Query evaluated over docs (the pipeline
+// evaluates it: policy.Engine.QueryOrg), places its references on the lines
+// of docs and sorts it.
+func FromRego(v any, docs []*model.Document) (*Matrix, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("access matrix: %w", err)

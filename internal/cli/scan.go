@@ -145,6 +145,9 @@ func runScan(args []string, e env, m mode) int {
 		fmt.Fprintf(e.stderr, "sfguard: %s: %v\n", origin(fromEnv, "format"), err)
 		return ExitError
 	}
+	if needsAudit(f.format, outs) {
+		s.Audit, s.Today = true, reportTime(e.getenv)
+	}
 	if err := checkGitRepo(s); err != nil {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
 		return ExitError

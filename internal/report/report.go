@@ -43,6 +43,8 @@ type Report struct {
 	FailOn         finding.Severity
 	ShowSuppressed bool
 	Color          bool
+	// Audit is set for the HTML report (audit.go); nil otherwise.
+	Audit *Audit
 }
 
 // Active returns the findings that are not suppressed.

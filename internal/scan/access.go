@@ -2,10 +2,13 @@ package scan
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/sfguard/sfguard/internal/access"
 	"github.com/sfguard/sfguard/internal/finding"
+	"github.com/sfguard/sfguard/internal/model"
 	"github.com/sfguard/sfguard/internal/source"
+	"github.com/sfguard/sfguard/policy"
 )
 
 // AccessResult is the access matrix of the metadata under the scan paths,
@@ -38,10 +41,18 @@ func Access(ctx context.Context, settings *Settings) (*AccessResult, error) {
 	files, diags := source.Walk(s.Paths, sourceOptions(s))
 	docs, fs, mdiags := scanMetadata(ctx, eng, s, files, nil)
 	diags = append(diags, mdiags...)
-	m, err := access.Compute(ctx, eng, docs)
+	m, err := computeAccess(ctx, eng, docs)
 	if err != nil {
 		return nil, err
 	}
 	m.Tool, m.Version = s.Tool, s.Version
 	return &AccessResult{Matrix: m, Findings: fs, Diagnostics: diags}, nil
+}
+
+func computeAccess(ctx context.Context, eng *policy.Engine, docs []*model.Document) (*access.Matrix, error) {
+	v, err := eng.QueryOrg(ctx, docs, access.Query)
+	if err != nil {
+		return nil, fmt.Errorf("access matrix: %w", err)
+	}
+	return access.FromRego(v, docs)
 }

@@ -262,6 +262,11 @@ func RunEngine(ctx context.Context, settings *Settings, eng *policy.Engine) (*Re
 			return nil, err
 		}
 	}
+	if s.Audit {
+		if err := attachAudit(ctx, eng, s, files, docs, rep); err != nil {
+			return nil, err
+		}
+	}
 	sort.SliceStable(rep.Diagnostics, func(i, j int) bool {
 		a, b := rep.Diagnostics[i], rep.Diagnostics[j]
 		if a.File != b.File {
