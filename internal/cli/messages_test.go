@@ -128,10 +128,10 @@ func TestWriteBaselineAndStrict(t *testing.T) {
 	}
 }
 
-func formats() string { return "github, json, junit, markdown, sarif, text" }
+func formats() string { return "github, html, json, junit, markdown, sarif, text" }
 
 func extensions() string {
-	return ".json, .junit.xml, .markdown, .md, .sarif, .sarif.json, .txt, .xml"
+	return ".htm, .html, .json, .junit.xml, .markdown, .md, .sarif, .sarif.json, .txt, .xml"
 }
 
 // TestSummaryCounts: the summary says what it counted.

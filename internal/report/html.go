@@ -44,7 +44,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 }).Parse(htmlTemplate))
 
 func writeHTML(w io.Writer, r *Report) error {
-	v := buildView(prepare(r, true))
+	v := buildView(r)
 	return page.Execute(w, v)
 }
 

@@ -98,6 +98,23 @@ type page struct {
 	requests []string
 }
 
+// profileDir is a fresh browser profile. Chromium may still be writing to
+// it for a moment after it is told to quit, so removal is retried and a
+// leftover is not a test failure.
+func profileDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "sfguard-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 20 && os.RemoveAll(dir) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	return dir
+}
+
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	bin := browserPath(t)
@@ -112,7 +129,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profileDir(t)),
 		chromedp.WindowSize(1400, 1000),
 	}
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)

@@ -18,7 +18,7 @@ import (
 //     characters, in every format: a rule that returns a 20 MB string must
 //     not make a 20 MB annotation, SARIF file or terminal screen;
 //   - in the formats people read (text, Markdown, GitHub annotations,
-//     JUnit), control characters are written as escapes (\n, \x1b, \u0085):
+//     JUnit, HTML), control characters are written as escapes (\n, \x1b, \u0085):
 //     a file name holding a newline or an ESC sequence cannot start a new
 //     output line, move the cursor or recolour the terminal;
 //   - in those formats no line may start with "::" — GitHub Actions runs such
@@ -34,7 +34,7 @@ import (
 const MaxMessage = 2000
 
 // humanFormats are the formats whose text is escaped and line-guarded.
-var humanFormats = map[string]bool{"text": true, "markdown": true, "github": true, "junit": true}
+var humanFormats = map[string]bool{"text": true, "markdown": true, "github": true, "junit": true, "html": true}
 
 // guarded wraps a registered writer with the preparation above.
 func guarded(name string, w Writer) Writer {
