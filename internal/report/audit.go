@@ -48,5 +48,5 @@ type Exception struct {
 
 // SnippetKey is the key of Audit.Snippets.
 func SnippetKey(file string, line int) string {
-	return file + "\x00" + strconv.Itoa(line)
+	return file + "#L" + strconv.Itoa(line)
 }

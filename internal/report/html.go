@@ -4,9 +4,11 @@ import (
 	"crypto/sha256"
 	_ "embed" // the page's template, style sheet and script
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -44,8 +46,69 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 }).Parse(htmlTemplate))
 
 func writeHTML(w io.Writer, r *Report) error {
-	v := buildView(r)
-	return page.Execute(w, v)
+	if r.Audit != nil {
+		// The findings were escaped by prepare; the audit data (file names,
+		// snippet lines, component names in the matrix) comes from the same
+		// scanned tree and is escaped the same way, on a copy.
+		c := *r
+		a, err := escapedAudit(r.Audit)
+		if err != nil {
+			return err
+		}
+		c.Audit = a
+		r = &c
+	}
+	return page.Execute(w, buildView(r))
+}
+
+// escapedAudit deep-copies a (through JSON, which the matrix already
+// round-trips) and escapes every string in it with EscapeLine.
+func escapedAudit(a *Audit) (*Audit, error) {
+	b, err := json.Marshal(a)
+	if err != nil {
+		return nil, err
+	}
+	var c Audit
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, err
+	}
+	escapeStrings(reflect.ValueOf(&c).Elem())
+	return &c, nil
+}
+
+func escapeStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(EscapeLine(v.String()))
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			escapeStrings(v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				escapeStrings(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			escapeStrings(v.Index(i))
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(v.MapIndex(k))
+			escapeStrings(e)
+			nk := k
+			if k.Kind() == reflect.String {
+				nk = reflect.ValueOf(EscapeLine(k.String())).Convert(k.Type())
+				v.SetMapIndex(k, reflect.Value{})
+			}
+			v.SetMapIndex(nk, e)
+		}
+	}
 }
 
 // view is everything the template shows, computed here so that the

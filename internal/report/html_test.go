@@ -43,6 +43,7 @@ func TestHTMLIsDeterministicAndSelfContained(t *testing.T) {
 		`valid until revoked`,
 		`id="f1"`,
 		`PasswordPolicies.complexity`,
+		`class="ln focus"`,
 	} {
 		if !strings.Contains(a, want) {
 			t.Errorf("page lacks %q", want)
