@@ -181,11 +181,6 @@ func (e *Engine) EvalDocuments(ctx context.Context, docs []*model.Document, jobs
 	return fs, diags
 }
 
-// EvalOrg runs the org-scope rules once over all documents.
-func (e *Engine) EvalOrg(ctx context.Context, docs []*model.Document) ([]finding.Finding, []finding.Diagnostic) {
-	return e.evalOrg(ctx, docs, nil)
-}
-
 func (e *Engine) evalOrg(ctx context.Context, docs []*model.Document, inputs map[*model.Document]ast.Value) ([]finding.Finding, []finding.Diagnostic) {
 	g := e.queries.get("org", func(r *loadedRule) bool { return r.meta.Scope == ScopeOrg })
 	if len(g.rules) == 0 {

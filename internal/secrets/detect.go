@@ -30,14 +30,6 @@ const (
 	DetThirdPartyKey  = "third-party-api-key"
 )
 
-// Detectors lists every detector id, sorted.
-func Detectors() []string {
-	d := []string{DetAccessToken, DetJWTAccessToken, DetRefreshToken, DetAuthURL, DetConsumerSecret,
-		DetConsumerKey, DetPassword, DetSecurityToken, DetPrivateKey, DetJWTKeyFile, DetCLIAuthState, DetMetadataSecret, DetThirdPartyKey}
-	sort.Strings(d)
-	return d
-}
-
 // Priorities decide which hit survives when two overlap: the most specific
 // shape wins (an auth URL contains a refresh token and a consumer key; a
 // token under an SF_ACCESS_TOKEN key is found by shape and by key).

@@ -470,12 +470,9 @@ func TestDeterministicParallel(t *testing.T) {
 	}
 }
 
-func TestReadStdin(t *testing.T) {
+func TestStdinBlob(t *testing.T) {
 	f := newFakes(3)
-	b, err := ReadStdin(strings.NewReader("token " + f.RefreshToken + "\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := Blob{Path: "<stdin>", Data: []byte("token " + f.RefreshToken + "\n"), Source: SourceStdin}
 	cs, _ := Scan([]Blob{b}, Options{})
 	want := []string{"<stdin>:1:7: salesforce-refresh-token 5Aep861…(87 chars)"}
 	var got []string

@@ -271,15 +271,6 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// ReadStdin turns r into the stdin blob.
-func ReadStdin(r io.Reader) (Blob, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return Blob{}, fmt.Errorf("<stdin>: %w", err)
-	}
-	return Blob{Path: "<stdin>", Data: data, Source: SourceStdin}, nil
-}
-
 type slot struct {
 	cands []Candidate
 	note  *Note
