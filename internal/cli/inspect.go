@@ -14,6 +14,7 @@ import (
 
 	"github.com/sfguard/sfguard/internal/model"
 	"github.com/sfguard/sfguard/internal/scan"
+	"github.com/sfguard/sfguard/internal/secrets"
 	"github.com/sfguard/sfguard/internal/sfmeta"
 	"github.com/sfguard/sfguard/policy"
 )
@@ -84,7 +85,9 @@ func runInspect(args []string, e env) int {
 		fmt.Fprintf(e.stderr, "sfguard inspect: %v\n", err)
 		return ExitError
 	}
-	docs, diags := scan.Documents(s, eng, f.full || f.reads)
+	ins := scan.Documents(s, eng, f.full || f.reads)
+	docs, diags := ins.Docs, ins.Diagnostics
+	red := redactor{hashes: ins.SecretHashes}
 	for _, d := range diags {
 		fmt.Fprintf(e.stderr, "sfguard inspect: %s\n", d.Error())
 	}
@@ -92,9 +95,9 @@ func runInspect(args []string, e env) int {
 	case f.reads:
 		err = writeReads(e.stdout, f.format, eng, docs)
 	case f.org:
-		err = writeValue(e.stdout, f.format, policy.OrgInput(docs))
+		err = writeValue(e.stdout, f.format, policy.OrgInput(docs), red)
 	default:
-		err = writeDocuments(e.stdout, f.format, docs)
+		err = writeDocuments(e.stdout, f.format, docs, red)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sfguard inspect: %v\n", err)
@@ -130,13 +133,13 @@ func inspectSettings(f *inspectFlags, paths []string) (*scan.Settings, error) {
 // writeDocuments prints the per-document inputs, sorted by path: indented
 // objects one after the other (a stream jq reads), or one JSON document
 // {"inputVersion", "documents": [...]}.
-func writeDocuments(w io.Writer, format string, docs []*model.Document) error {
+func writeDocuments(w io.Writer, format string, docs []*model.Document, red redactor) error {
 	sorted := append([]*model.Document(nil), docs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
 	if format == "json" {
 		inputs := make([]any, len(sorted))
 		for i, d := range sorted {
-			inputs[i] = d.JSON()
+			inputs[i] = red.value("", d.JSON())
 		}
 		return encode(w, "", map[string]any{"inputVersion": model.InputVersion, "documents": inputs})
 	}
@@ -146,18 +149,19 @@ func writeDocuments(w io.Writer, format string, docs []*model.Document) error {
 				return err
 			}
 		}
-		if err := encode(w, "  ", d.JSON()); err != nil {
+		if err := encode(w, "  ", red.value("", d.JSON())); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeValue(w io.Writer, format string, v ast.Value) error {
+func writeValue(w io.Writer, format string, v ast.Value, red redactor) error {
 	x, err := ast.JSON(v)
 	if err != nil {
 		return err
 	}
+	x = red.value("", x)
 	if format == "json" {
 		return encode(w, "", x)
 	}
@@ -169,6 +173,39 @@ func encode(w io.Writer, indent string, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", indent)
 	return enc.Encode(v)
+}
+
+// redactor keeps credentials out of inspect's output (nothing sfguard
+// prints may echo a secret): a string is replaced by its redacted form when
+// a secret detector found it in the scanned files, or when its element is
+// named like a credential. Rules still get the value; only the printout
+// hides it.
+type redactor struct{ hashes map[string]bool }
+
+// secretElements are element names whose value is a credential whatever it
+// looks like (consumer secrets, Named Credential passwords, …).
+var secretElements = map[string]bool{
+	"consumersecret": true, "clientsecret": true, "password": true, "secret": true,
+	"privatekey": true, "token": true, "accesstoken": true, "refreshtoken": true,
+	"securitytoken": true, "apikey": true, "parametervalue": true, "oauthrefreshtoken": true,
+}
+
+func (r redactor) value(key string, v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, c := range x {
+			x[k] = r.value(k, c)
+		}
+	case []any:
+		for i, c := range x {
+			x[i] = r.value(key, c)
+		}
+	case string:
+		if x != "" && (r.hashes[secrets.Hash(x)] || secretElements[strings.ToLower(key)]) {
+			return "<redacted " + secrets.Redact(x).Redacted + ">"
+		}
+	}
+	return v
 }
 
 // typeReads is one type's line of `inspect --reads`.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -121,5 +122,37 @@ func TestInspectBadInput(t *testing.T) {
 	code, _, errOut := runCLI(t, nil, "inspect", "--no-config", dir)
 	if code != ExitError || !strings.Contains(errOut, "Bad.connectedApp") {
 		t.Errorf("exit %d, stderr %q; want 2 naming the file", code, errOut)
+	}
+}
+
+// TestInspectRedactsCredentials: inspect prints the rules' input but never
+// a credential in it, whatever the format or view.
+func TestInspectRedactsCredentials(t *testing.T) {
+	dir := "../../fixtures/rules/SFG-APP-004/fail"
+	secret := regexp.MustCompile(`<consumerSecret>([^<]+)</consumerSecret>`)
+	var values []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		for _, m := range secret.FindAllSubmatch(b, -1) {
+			values = append(values, string(m[1]))
+		}
+		return err
+	})
+	if err != nil || len(values) == 0 {
+		t.Fatalf("no consumer secrets in %s (%v)", dir, err)
+	}
+	for _, args := range [][]string{{}, {"--full"}, {"--org"}, {"--format", "json", "--full"}, {"--org", "--format", "json"}} {
+		_, out, _ := runCLI(t, nil, append(append([]string{"inspect", "--no-config"}, args...), dir)...)
+		if !strings.Contains(out, "<redacted ") {
+			t.Errorf("%v: nothing redacted:\n%s", args, out)
+		}
+		for _, v := range values {
+			if strings.Contains(out, v) || strings.Contains(out, v[len(v)/2:]) {
+				t.Errorf("%v: output contains a consumer secret", args)
+			}
+		}
 	}
 }
