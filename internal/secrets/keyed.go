@@ -65,6 +65,11 @@ func (s *blobScan) parseAssignment(ms, me int) (assignment, bool) {
 		// password holding a raw '<' (malformed XML the metadata half
 		// rejects) is still seen whole; else to the first '<'.
 		ve := bytes.Index(d[vs:le], []byte("</"+key+">"))
+		if ve < 0 && !xmlLike(s.b.Path) {
+			// Prose and code that mention <password> (a Markdown table, a
+			// Javadoc) are not elements with a value.
+			return assignment{}, false
+		}
 		if ve < 0 {
 			ve = bytes.IndexByte(d[vs:le], '<')
 		}
@@ -240,6 +245,9 @@ func (s *blobScan) keyed(ms, me int) {
 	}
 	if a.form == "assign" && !a.quoted && !unquotedIsLiteral(s.b.Path) {
 		return // an expression such as password = getPassword()
+	}
+	if (a.form == "assign" || a.form == "xml") && codeSplice(val, a.quoted || a.form == "xml") {
+		return // "password='" + cfg.password + "'" or password = getPassword()
 	}
 	nk := normKey(a.key)
 	if a.form == "setter" {
@@ -526,4 +534,34 @@ func stringLiterals(d []byte, a, b int) [][2]int {
 		out = append(out, [2]int{s, k})
 	}
 	return out
+}
+
+// xmlLike: files whose <element>value</element> text is XML (metadata, Data
+// Loader and Spring configuration, HTML and Visualforce).
+func xmlLike(p string) bool {
+	l := strings.ToLower(p)
+	for _, ext := range []string{".xml", ".page", ".component", ".cmp", ".app", ".html", ".htm", ".object", ".settings",
+		".connectedapp", ".namedcredential", ".externalcredential", ".authprovider", ".md", ".ecaglbloauth"} {
+		if strings.HasSuffix(l, ext) {
+			return ext != ".md" || strings.Contains(l, "custommetadata/")
+		}
+	}
+	return !strings.Contains(path.Base(l), ".")
+}
+
+// codeSplice reports a right-hand side that is code, not a literal: a
+// quoted "value" that is really the gap between two string pieces glued
+// to an expression (" + cfg.password + "), or an unquoted call
+// (getPassword(), os.Getenv("X")).
+func codeSplice(v string, quoted bool) bool {
+	t := strings.TrimSpace(v)
+	if t == "" {
+		return false
+	}
+	isQuote := func(c byte) bool { return c == '"' || c == '\'' || c == '`' }
+	if isQuote(t[0]) && strings.HasPrefix(strings.TrimLeft(t[1:], " "), "+") ||
+		isQuote(t[len(t)-1]) && strings.HasSuffix(strings.TrimRight(t[:len(t)-1], " "), "+") {
+		return true
+	}
+	return !quoted && strings.IndexByte(t, '(') > 0
 }

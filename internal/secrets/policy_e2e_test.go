@@ -159,3 +159,33 @@ func TestIssue10Shapes(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeIsNotAValue: right-hand sides that are code, and prose that
+// mentions an element, are not values; a real literal next to them still is.
+func TestCodeIsNotAValue(t *testing.T) {
+	f := newFakes(11)
+	tests := []struct {
+		name, path, content string
+		want                []string
+	}{
+		{"Go test building a Python login from pieces", "internal/x/login_test.go",
+			"content := \"sf = Salesforce(username='u@acme.com',\\n    password='\" + f.Password + \"',\\n    security_token='\" + f.Token + \"')\\n\"\n", []string{}},
+		{"Apex SOAP login body built by concatenation", "force-app/main/default/classes/SoapLogin.cls",
+			"String body = '<login><username>' + user + '</username><password>' + pwd + token + '</password></login>'; // salesforce login\n", []string{}},
+		{"Markdown table mentioning an element", "docs/metadata.md",
+			"| `salesforce-metadata-secret` | NamedCredential `<password>`, ExternalCredential `<parameterValue>` |\n", []string{}},
+		{"unquoted call in a properties-like doc", "docs/config.md",
+			"In code write (`password = getPassword()`) for the Salesforce login.\n", []string{}},
+		{"a literal on the same kind of line still counts", "scripts/login.py",
+			"from simple_salesforce import Salesforce\nsf = Salesforce(username='u@acme.com', password='" + f.Password + "', security_token='" + f.SecurityToken + "')\n",
+			[]string{"2:50 SFG-SEC-006 critical", "2:83 SFG-SEC-006 critical"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, msgs := evalBlob(t, tc.path, []byte(tc.content))
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("findings (-want +got):\n%s\n%q", d, msgs)
+			}
+		})
+	}
+}
