@@ -559,7 +559,8 @@ func codeSplice(v string, quoted bool) bool {
 		return false
 	}
 	isQuote := func(c byte) bool { return c == '"' || c == '\'' || c == '`' }
-	if isQuote(t[0]) && strings.HasPrefix(strings.TrimLeft(t[1:], " "), "+") ||
+	if t[0] == '+' || t[len(t)-1] == '+' ||
+		isQuote(t[0]) && strings.HasPrefix(strings.TrimLeft(t[1:], " "), "+") ||
 		isQuote(t[len(t)-1]) && strings.HasSuffix(strings.TrimRight(t[:len(t)-1], " "), "+") {
 		return true
 	}
