@@ -48,6 +48,8 @@ package sfguard.rules.apps.consumer_secret_in_metadata
 
 import rego.v1
 
+import data.sfguard.lib.names
+
 deny contains f if {
 	input.type == "ConnectedApp"
 	secret := input.content.oauthConfig.consumerSecret
@@ -63,7 +65,7 @@ deny contains f if {
 	input.type == "ExtlClntAppGlobalOauthSettings"
 	secret := input.content.consumerSecret
 	real_value(secret)
-	app := object.get(input.content, "externalClientApplication", input.fullName)
+	app := names.of(input.content, "externalClientApplication", input.fullName)
 	f := {
 		"msg": sprintf("External client app %s has its OAuth consumer secret (%d characters) committed in its global OAuth settings", [app, count(secret)]),
 		"element": ["consumerSecret"],

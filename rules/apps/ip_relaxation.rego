@@ -54,6 +54,7 @@ package sfguard.rules.apps.ip_relaxation
 import rego.v1
 
 import data.sfguard.lib.enums
+import data.sfguard.lib.names
 import data.sfguard.lib.oauth
 
 deny contains f if {
@@ -72,7 +73,7 @@ deny contains f if {
 	value := input.content.ipRelaxationPolicyType
 	level := oauth.relaxation(input.type, "ipRelaxationPolicyType", value)
 	level != "enforce"
-	app := object.get(input.content, "externalClientApplication", input.fullName)
+	app := names.of(input.content, "externalClientApplication", input.fullName)
 	rt := object.get(input.content, "refreshTokenPolicyType", "Infinite")
 	infinite := enums.effective(input.type, "refreshTokenPolicyType", rt) == "Infinite"
 	f := finding(sprintf("External client app %s", [app]), input.type, "ipRelaxationPolicyType", value, level, infinite, ["ipRelaxationPolicyType"])

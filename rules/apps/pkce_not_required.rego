@@ -51,6 +51,8 @@ package sfguard.rules.apps.pkce_not_required
 
 import rego.v1
 
+import data.sfguard.lib.names
+
 deny contains f if {
 	input.type == "ConnectedApp"
 	cfg := input.content.oauthConfig
@@ -65,7 +67,7 @@ deny contains f if {
 deny contains f if {
 	input.type == "ExtlClntAppGlobalOauthSettings"
 	input.content.isPkceRequired == false
-	app := object.get(input.content, "externalClientApplication", input.fullName)
+	app := names.of(input.content, "externalClientApplication", input.fullName)
 	f := {
 		"msg": sprintf("External client app %s has PKCE turned off (isPkceRequired false; the default for external client apps is true): an intercepted authorization code can be redeemed by another client", [app]),
 		"element": ["isPkceRequired"],

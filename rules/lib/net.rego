@@ -41,11 +41,12 @@ range_size(start, end) := n if {
 }
 
 # prefix_len(size) is the CIDR prefix length of the smallest block at least as
-# large as size addresses: 65536 -> 16, 1 -> 32.
+# large as size addresses: 65536 -> 16, 65537 and 131071 -> 15, 1 -> 32. (A
+# range ending in .254 is one address short of its block and still needs it.)
 prefix_len(size) := p if {
-	p := min([q |
+	p := max([q |
 		some q in numbers.range(0, 32)
-		bits.lsh(1, 32 - q) <= size
+		bits.lsh(1, 32 - q) >= size
 	])
 }
 

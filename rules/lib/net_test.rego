@@ -7,6 +7,11 @@ import data.sfguard.lib.net
 test_range_size_and_prefix if {
 	net.range_size("0.0.0.0", "127.255.255.255") == 2147483648
 	net.prefix_len(65536) == 16
+	net.prefix_len(131071) == 15
+	net.prefix_len(65535) == 16
+	net.prefix_len(1) == 32
+	net.prefix_len(4294967296) == 0
+	net.describe("10.0.0.0", "10.1.255.254") == "10.0.0.0–10.1.255.254 (131071 addresses, about a /15)"
 	not net.range_size("10.0.0.9", "10.0.0.1")
 }
 

@@ -8,6 +8,7 @@ package sfguard.lib.oauth
 import rego.v1
 
 import data.sfguard.lib.enums
+import data.sfguard.lib.names
 
 # refresh_token(policy) parses a ConnectedApp oauthPolicy/refreshTokenPolicy
 # value ("infinite", "zero", "specific_lifetime:3:HOURS",
@@ -68,7 +69,7 @@ eca_scopes(s) := {trim_space(x) | some x in split(s, ","); trim_space(x) != ""}
 # X" (ECA plug-in files point at their app with externalClientApplication).
 app_name(doc) := sprintf("Connected app %s", [doc.fullName]) if doc.type == "ConnectedApp"
 
-app_name(doc) := sprintf("External client app %s", [object.get(doc.content, "externalClientApplication", doc.fullName)]) if {
+app_name(doc) := sprintf("External client app %s", [names.of(doc.content, "externalClientApplication", doc.fullName)]) if {
 	doc.type != "ConnectedApp"
 }
 

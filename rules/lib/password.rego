@@ -11,6 +11,7 @@ package sfguard.lib.password
 import rego.v1
 
 import data.sfguard.lib.enums
+import data.sfguard.lib.names
 
 expiration_days := {"ThirtyDays": 30, "SixtyDays": 60, "NinetyDays": 90, "SixMonths": 180, "OneYear": 365, "Never": 0}
 
@@ -73,7 +74,7 @@ fact(doc, name) := x if {
 	raw := doc.content[spec.profile]
 	x := {
 		"element": [spec.profile], "raw": raw, "n": profile_value(raw),
-		"who": sprintf("The password policy override of profile %q", [object.get(doc.content, "profile", doc.fullName)]),
+		"who": sprintf("The password policy override of profile %q", [names.of(doc.content, "profile", doc.fullName)]),
 		"shown": sprintf("%s %v", [spec.profile, raw]),
 	}
 }

@@ -70,3 +70,89 @@ kind(doc) := "Permission set group" if doc.type == "PermissionSetGroup"
 # standard_profile(content) holds for Salesforce's own profiles (custom
 # false), such as System Administrator, whose permissions are by design.
 standard_profile(content) if content.custom == false
+
+# Administrator powers: what makes a principal an administrator when it
+# holds any of them (reference §4.3, §14). An integration principal with one
+# of these is reported with all of them at once (SFG-PERM-008).
+admin_powers := {
+	"ModifyAllData", "ViewAllData", "ManageUsers", "CustomizeApplication", "ModifyMetadata",
+	"AuthorApex", "ResetPasswords", "ManageProfilesPermissionsets",
+}
+
+admin_power_labels := {
+	"ResetPasswords": "Reset User Passwords and Unlock Users",
+	"ManageProfilesPermissionsets": "Manage Profiles and Permission Sets",
+}
+
+# power_label(name) is the Setup label of an administrator power.
+power_label(name) := admin_power_labels[name]
+
+power_label(name) := label(name) if not admin_power_labels[name]
+
+# Licences that mark an API principal by themselves (reference §14): the
+# Salesforce Integration user licence on a profile, the Salesforce API
+# Integration permission set licence on a permission set.
+integration_licences := {"Salesforce Integration", "SalesforceAPIIntegrationPsl", "Salesforce API Integration"}
+
+# integration_licence(d) is the integration licence a profile or permission
+# set is on; undefined otherwise.
+integration_licence(d) := l if {
+	some key in ["userLicense", "license"]
+	l := object.get(d.content, key, "")
+	l in integration_licences
+}
+
+# integration(d) holds for an integration principal: API Only User, or an
+# integration licence.
+integration(d) if has(d.content, "ApiUserOnly")
+
+integration(d) if integration_licence(d)
+
+# Salesforce-owned permission sets (reference §15.3): the sfdcInternalInt
+# namespace and the sfdc_ internal sets. The org cannot edit them, so their
+# grants are Salesforce defaults rather than findings.
+salesforce_owned(d) if {
+	d.type in {"PermissionSet", "PermissionSetGroup", "MutingPermissionSet"}
+	regex.match(`^(sfdcInternalInt__|sfdc_)`, d.fullName)
+}
+
+# Standard profile file names (reference §15.1). <custom> is not reliable
+# (Read Only says true in every retrieve), so the names count as well.
+standard_profile_names := {
+	"Admin", "Standard", "StandardAul", "MarketingProfile", "ContractManager", "SolutionManager", "Read Only",
+	"Minimum Access - Salesforce", "Minimum Access - API Only Integrations", "Salesforce API Only System Integrations",
+	"Analytics Cloud Integration User", "Analytics Cloud Security User", "Sales Insights Integration User",
+	"SalesforceIQ Integration User", "CPQ Integration User", "Einstein Agent User", "Chatter Free User",
+	"Chatter Moderator User", "Chatter External User", "Chatter Only User", "Customer Community User",
+	"Customer Community Login User", "Customer Community Plus User", "Customer Community Plus Login User",
+	"Partner Community User", "Partner Community Login User", "Gold Partner User", "Silver Partner User",
+	"High Volume Customer Portal User", "HighVolumePortal", "Customer Portal Manager Custom",
+	"Customer Portal Manager Standard", "Authenticated Website", "PlatformPortal", "Guest License User",
+	"Identity User", "Anypoint Integration", "External Identity User", "External Apps Login User",
+	"Cross Org Data Proxy User", "Company Communities User", "Work.com Only User", "Force.com - Free User",
+	"Force.com - App Subscription User", "Partner App Subscription User",
+}
+
+# guest_profile(d): an Experience Cloud site guest profile (reference §15.2).
+guest_profile(d) if {
+	d.type == "Profile"
+	object.get(d.content, "userLicense", "") == "Guest User License"
+}
+
+# salesforce_default(d) holds for documents whose permissions Salesforce
+# ships and the org cannot change: standard profiles (by <custom>false or by
+# name), guest profiles (no password, no login) and Salesforce-owned
+# permission sets. Rules about grants skip them consistently.
+salesforce_default(d) if {
+	d.type == "Profile"
+	standard_profile(d.content)
+}
+
+salesforce_default(d) if {
+	d.type == "Profile"
+	d.fullName in standard_profile_names
+}
+
+salesforce_default(d) if guest_profile(d)
+
+salesforce_default(d) if salesforce_owned(d)

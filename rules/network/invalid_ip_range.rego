@@ -46,6 +46,7 @@ package sfguard.rules.network.invalid_ip_range
 
 import rego.v1
 
+import data.sfguard.lib.names
 import data.sfguard.lib.net
 
 deny contains f if {
@@ -64,4 +65,4 @@ owner := "the org's Network Access" if input.type == "SecuritySettings"
 
 owner := sprintf("connected app %s", [input.fullName]) if input.type == "ConnectedApp"
 
-owner := sprintf("external client app %s", [object.get(input.content, "externalClientApplication", input.fullName)]) if input.type == "ExtlClntAppOauthSettings"
+owner := sprintf("external client app %s", [names.of(input.content, "externalClientApplication", input.fullName)]) if input.type == "ExtlClntAppOauthSettings"

@@ -72,6 +72,7 @@ package sfguard.rules.paths.permanent_token_access
 import rego.v1
 
 import data.sfguard.lib.enums
+import data.sfguard.lib.names
 import data.sfguard.lib.oauth
 import data.sfguard.lib.perms
 
@@ -81,7 +82,7 @@ import data.sfguard.lib.perms
 holders contains [t, lower(n), d] if {
 	some t in ["Profile", "PermissionSet"]
 	some d in object.get(input.types, t, [])
-	some n in {d.fullName, object.get(d.content, "label", d.fullName), replace(d.fullName, "_", " ")}
+	some n in {d.fullName, names.of(d.content, "label", d.fullName), replace(d.fullName, "_", " ")}
 }
 
 matching(t, name) := {d |

@@ -1,5 +1,5 @@
 # METADATA
-# title: Integration profile cloned from System Administrator
+# title: API-enabled profile cloned from System Administrator
 # description: |
 #   Vendors' setup guides often say "copy the System Administrator profile for
 #   the integration user". The copy keeps Modify All Data, View All Data,
@@ -8,8 +8,11 @@
 #   refresh token then has administrator power over the org through the API:
 #   every record, most of setup, and the ability to create users. This rule
 #   reports a custom profile that grants API Enabled with at least three of
-#   those four administrator permissions. Salesforce's own standard profiles
-#   are skipped.
+#   those four administrator permissions: an administrator-like profile whose
+#   users can all use the API. An integration profile (API Only User, or the
+#   Salesforce Integration licence) is reported by SFG-PERM-008 instead, with
+#   every administrator permission it grants. Salesforce's own standard
+#   profiles and guest profiles are skipped.
 # related_resources:
 #   - ref: https://help.salesforce.com/s/articleView?id=sf.integration_user.htm
 #     description: Give integration users API only access
@@ -19,7 +22,7 @@
 #   id: SFG-PERM-002
 #   severity: high
 #   types: [Profile]
-#   reads: [userPermissions, custom]
+#   reads: [userPermissions, custom, userLicense]
 #   tags: [security, permissions, integration-user, least-privilege, sbs:SBS-ACS-004]
 #   remediation: |
 #     Give the integration user a minimal profile (the "Minimum Access - API
@@ -53,14 +56,15 @@ held := sort(perms.granted(input.content) & perms.admin_permissions)
 
 deny contains f if {
 	input.type == "Profile"
-	not perms.standard_profile(input.content)
+	not perms.salesforce_default(input)
+	not perms.integration(input)
 	perms.api_enabled(input.content)
 	perms.admin_like(input.content)
 
 	# Point at the first administrator permission in the file.
 	i := min({j | some p in held; some j in perms.at(input.content, p)})
 	f := {
-		"msg": sprintf("Profile %s grants API Enabled together with %s, like a copy of System Administrator: whoever holds its integration user's password or tokens has administrator access to all data and setup through the API", [input.fullName, concat(", ", [perms.label(p) | some p in held])]),
+		"msg": sprintf("Profile %s grants API Enabled together with %s, like a copy of System Administrator: whoever holds the password or tokens of any of its users has administrator access to all data and setup through the API", [input.fullName, concat(", ", [perms.label(p) | some p in held])]),
 		"element": ["userPermissions", i, "name"],
 		"value": held,
 	}

@@ -27,3 +27,20 @@ test_without_api_or_standard_profile_is_silent if {
 	count(rule.deny) == 0 with input as profile(true, ["ModifyAllData", "ViewAllData", "ManageUsers", "CustomizeApplication"])
 	count(rule.deny) == 0 with input as profile(false, ["ApiEnabled", "ModifyAllData", "ViewAllData", "ManageUsers", "CustomizeApplication"])
 }
+
+test_wording_is_about_its_users if {
+	some f in rule.deny with input as profile(true, ["ApiEnabled", "ModifyAllData", "ViewAllData", "ManageUsers"])
+	contains(f.msg, "the password or tokens of any of its users")
+	not contains(f.msg, "integration user")
+}
+
+test_integration_profiles_are_left_to_perm_008 if {
+	count(rule.deny) == 0 with input as profile(true, ["ApiEnabled", "ApiUserOnly", "ModifyAllData", "ViewAllData", "ManageUsers"])
+	p := json.patch(profile(true, ["ApiEnabled", "ModifyAllData", "ViewAllData", "ManageUsers"]), [{"op": "add", "path": "/content/userLicense", "value": "Salesforce Integration"}])
+	count(rule.deny) == 0 with input as p
+}
+
+test_standard_profile_by_name_is_silent if {
+	p := json.patch(profile(true, ["ApiEnabled", "ModifyAllData", "ViewAllData", "ManageUsers"]), [{"op": "replace", "path": "/fullName", "value": "Admin"}])
+	count(rule.deny) == 0 with input as p
+}

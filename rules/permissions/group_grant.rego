@@ -51,6 +51,7 @@ package sfguard.rules.permissions.group_grant
 
 import rego.v1
 
+import data.sfguard.lib.names
 import data.sfguard.lib.perms
 
 sets := {d.fullName: d | some d in object.get(input.types, "PermissionSet", [])}
@@ -75,7 +76,7 @@ grants contains x if {
 	x := {"group": g, "i": i, "set": s, "j": j, "name": name, "info": info}
 }
 
-group_label(g) := object.get(g.content, "label", g.fullName)
+group_label(g) := names.of(g.content, "label", g.fullName)
 
 deny contains f if {
 	some x in grants

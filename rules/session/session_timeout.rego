@@ -52,6 +52,7 @@ package sfguard.rules.session.session_timeout
 import rego.v1
 
 import data.sfguard.lib.enums
+import data.sfguard.lib.names
 import data.sfguard.lib.settings
 
 # Health Check's Baseline Standard: compliant up to 2 hours, warning up to
@@ -97,7 +98,7 @@ deny contains f if {
 	m > 0
 	b := band(m)
 	f := {
-		"msg": sprintf("The session settings of profile %q override the session timeout to %s (sessionTimeout %d): idle or stolen sessions of its users stay usable that long; the baseline is %s or less", [object.get(input.content, "profile", input.fullName), settings.human_minutes(m), m, settings.human_minutes(compliant)]),
+		"msg": sprintf("The session settings of profile %q override the session timeout to %s (sessionTimeout %d): idle or stolen sessions of its users stay usable that long; the baseline is %s or less", [names.of(input.content, "profile", input.fullName), settings.human_minutes(m), m, settings.human_minutes(compliant)]),
 		"severity": settings.hc_severity("low", b),
 		"element": ["sessionTimeout"],
 		"value": m,
