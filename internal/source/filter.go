@@ -38,7 +38,7 @@ func newPathFilter(w *walker, top string, args []string) *pathFilter {
 	for _, a := range args {
 		abs, err := filepath.Abs(a)
 		if err != nil {
-			continue
+			abs = a
 		}
 		st, err := os.Stat(abs)
 		pf.args = append(pf.args, pathArg{abs: abs, isDir: err == nil && st.IsDir()})

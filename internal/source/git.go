@@ -89,7 +89,15 @@ func newGitWalker(repoDir string, args []string, opts Options, origin Origin) (*
 	}
 	w := newWalker(opts)
 	w.origin = origin
-	return &gitWalker{walker: w, top: top, pf: newPathFilter(w, top, args)}, nil
+	pf := newPathFilter(w, top, args)
+	for _, a := range pf.args {
+		if _, ok := RelTo(top, a.abs); !ok {
+			// Nothing of it can come from this repository: say so
+			// rather than scan nothing.
+			return nil, fmt.Errorf("%s is outside the git repository %s", a.abs, top)
+		}
+	}
+	return &gitWalker{walker: w, top: top, pf: pf}, nil
 }
 
 // addBlobs reads the accepted blobs with one cat-file process and adds

@@ -295,3 +295,13 @@ func TestTreeAt(t *testing.T) {
 		}
 	}
 }
+
+// TestGitPathOutsideRepository: a path argument outside the repository is
+// an error, not an empty scan.
+func TestGitPathOutsideRepository(t *testing.T) {
+	r := newRepo(t)
+	outside := t.TempDir()
+	if _, _, err := Staged(r.dir, []string{outside}, Options{}); err == nil || !strings.Contains(err.Error(), "outside the git repository") {
+		t.Errorf("Staged: %v", err)
+	}
+}
