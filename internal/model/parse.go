@@ -251,13 +251,21 @@ func (s *scanner) tag(start, end int) string {
 // endTag names the end tag at data[start:end] that should have closed
 // the expected one. Besides known names, a near miss of a known expected
 // name (</userPermission> for <userPermissions>) is a typo worth showing:
-// it differs from an element name by at most two edits, so it carries no
-// secret.
+// a name of name characters within two edits of an element name of four or
+// more characters carries no secret.
 func (s *scanner) endTag(start, end int, expected string) string {
-	if expected != "…" && editDistanceAtMost(string(s.data[start:end]), expected, 2) {
-		return string(s.data[start:end])
+	name := string(s.data[start:end])
+	if expected != "…" && len(expected) >= 4 && plainName(name) && editDistanceAtMost(name, expected, 2) {
+		return name
 	}
 	return s.tag(start, end)
+}
+
+// plainName reports whether s consists of XML name characters only.
+func plainName(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_.:-", r))
+	}) < 0
 }
 
 // keepChild asks keep about a top-level child, remembering the last answer:

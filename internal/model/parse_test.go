@@ -482,7 +482,7 @@ func quotedContent(msg string, vocab map[string]bool) string {
 func nearKnownElement(w string) bool {
 	for _, t := range sfmeta.Types {
 		for _, name := range append(elementNames(t.Schema()), t.Root) {
-			if editDistanceAtMost(w, name, 2) {
+			if len(name) >= 4 && editDistanceAtMost(w, name, 2) {
 				return true
 			}
 		}
