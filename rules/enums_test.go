@@ -69,6 +69,33 @@ const passwordProbe = `<?xml version="1.0" encoding="UTF-8"?>
 </SecuritySettings>
 `
 
+const cspProbe = `<?xml version="1.0" encoding="UTF-8"?>
+<CspTrustedSite xmlns="http://soap.sforce.com/2006/04/metadata">
+    <canAccessCamera>false</canAccessCamera>
+    <canAccessMicrophone>false</canAccessMicrophone>
+    <context>%s</context>
+    <endpointUrl>https://tile.openstreetmap.org</endpointUrl>
+    <isActive>true</isActive>
+    <isApplicableToConnectSrc>false</isApplicableToConnectSrc>
+    <isApplicableToImgSrc>true</isApplicableToImgSrc>
+</CspTrustedSite>
+`
+
+const samlProbe = `<?xml version="1.0" encoding="UTF-8"?>
+<SamlSsoConfig xmlns="http://soap.sforce.com/2006/04/metadata">
+    <decryptionCertificate>SAML_Assertion_Decryption</decryptionCertificate>
+    <identityLocation>SubjectNameId</identityLocation>
+    <identityMapping>FederationId</identityMapping>
+    <issuer>https://idp.example.com/saml</issuer>
+    <name>Probe</name>
+    <requestSignatureMethod>%s</requestSignatureMethod>
+    <requestSigningCertId>0P1000000000001</requestSigningCertId>
+    <samlVersion>%s</samlVersion>
+    <useSameDigestAlgoForSigning>true</useSameDigestAlgoForSigning>
+    <userProvisioning>false</userProvisioning>
+</SamlSsoConfig>
+`
+
 // probes fills each template with secure values except at the probed path.
 func probes() map[string]enumProbe {
 	ca := func(ip, rt string) enumProbe {
@@ -84,8 +111,14 @@ func probes() map[string]enumProbe {
 		}
 		return enumProbe{"settings/Security.settings", fmt.Sprintf(passwordProbe, args...)}
 	}
+	saml := func(method, version string) enumProbe {
+		return enumProbe{"samlssoconfigs/Probe.samlssoconfig", fmt.Sprintf(samlProbe, method, version)}
+	}
 	const u = unknownValue
 	return map[string]enumProbe{
+		"CspTrustedSite context":                                        {"cspTrustedSites/Probe.cspTrustedSite", fmt.Sprintf(cspProbe, u)},
+		"SamlSsoConfig requestSignatureMethod":                          saml(u, "SAML2_0"),
+		"SamlSsoConfig samlVersion":                                     saml("1", u),
 		"ConnectedApp oauthPolicy/ipRelaxation":                         ca(u, "zero"),
 		"ConnectedApp oauthPolicy/refreshTokenPolicy":                   ca("ENFORCE", u),
 		"ExtlClntAppOauthConfigurablePolicies ipRelaxationPolicyType":   eca(u, "AdminApprovedPreAuthorized", "Zero", "Days"),

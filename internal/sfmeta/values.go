@@ -153,6 +153,22 @@ var enumSource = map[string]map[string]*Enum{
 	"ProfileSessionSetting": {
 		"requiredSessionLevel": {Values: sessionLevels},
 	},
+	// §11.3: from the narrowest context to All, which an unknown value is
+	// read as.
+	"CspTrustedSite": {
+		"context": {Values: []string{"FieldServiceMobileExtension", "LightningOut", "VisualForce", "LEX", "Communities", "All"},
+			Security: true, Worst: "All"},
+	},
+	// §12. requestSignatureMethod is a free string in the WSDL: the guide's
+	// names and the numbers retrieves write (0 = RSA-SHA1, 1 = RSA-SHA256,
+	// the Setup picklist order).
+	"SamlSsoConfig": {
+		"samlVersion":            {Values: []string{"SAML2_0", "SAML1_1"}, Security: true, Worst: "SAML1_1"},
+		"requestSignatureMethod": {Values: []string{"RSA-SHA256", "1", "RSA-SHA1", "0"}, Security: true, Worst: "RSA-SHA1"},
+		"identityLocation":       {Values: []string{"SubjectNameId", "Attribute"}},
+		"identityMapping":        {Values: []string{"FederationId", "Username", "UserId"}},
+		"singleLogoutBinding":    {Values: []string{"RedirectBinding", "PostBinding"}},
+	},
 	"SecuritySettings": {
 		"passwordPolicies/complexity": {Values: []string{"UpperLowerCaseNumericSpecialCharacters", "UpperLowerCaseNumeric",
 			"Any3UpperLowerCaseNumericSpecialCharacters", "SpecialCharacters", "AlphaNumeric", "NoRestriction"},

@@ -12,6 +12,8 @@ package sfguard.lib.web
 
 import rego.v1
 
+import data.sfguard.lib.enums
+
 # parse(u) is {scheme, host, port} of "scheme://host[:port][/path]" or of a
 # scheme-less "host[:port]"; scheme and host are lower-cased, scheme is ""
 # when absent. Undefined for text that is not a URL (spaces, empty host,
@@ -122,13 +124,10 @@ flagged(content) := {d |
 # csp_directives_text(content) names the directives for a message.
 csp_directives_text(content) := concat(", ", sort([d | some d in csp_directives(content)]))
 
-# Trusted URL contexts (CspTrustedSiteContext), API 67.
-csp_contexts := {"All", "Communities", "FieldServiceMobileExtension", "LEX", "LightningOut", "VisualForce"}
-
-# csp_context_text(content) describes where the trusted URL applies; an
-# unrecognised context is read as All.
-csp_context_text(content) := sprintf("in context %s", [content.context]) if {
-	content.context in csp_contexts
-} else := sprintf("in context All (unrecognised value %q for context; treated as All)", [content.context]) if {
+# csp_context_text(content) describes where the trusted URL applies; a
+# context the registry does not know (CspTrustedSiteContext) is read as All.
+csp_context_text(content) := sprintf("in context All (%s)", [enums.note("CspTrustedSite", "context", content.context, "All")]) if {
+	enums.unrecognised("CspTrustedSite", "context", content.context)
+} else := sprintf("in context %s", [content.context]) if {
 	content.context
 } else := "(no context given)"

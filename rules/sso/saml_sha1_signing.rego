@@ -62,6 +62,7 @@ package sfguard.rules.sso.saml_sha1_signing
 
 import rego.v1
 
+import data.sfguard.lib.enums
 import data.sfguard.lib.saml
 
 c := input.content
@@ -82,9 +83,9 @@ deny contains f if {
 deny contains f if {
 	input.type == "SamlSsoConfig"
 	m := c.requestSignatureMethod
-	not m in object.keys(saml.signature_methods)
+	enums.unrecognised(input.type, "requestSignatureMethod", m)
 	f := {
-		"msg": sprintf("%s has an unrecognised value %q for requestSignatureMethod; treated as RSA-SHA1: Salesforce knows RSA-SHA1 (0) and RSA-SHA256 (1)", [who, m]),
+		"msg": sprintf("%s has an %s: Salesforce knows RSA-SHA1 (0) and RSA-SHA256 (1)", [who, enums.note(input.type, "requestSignatureMethod", m, "RSA-SHA1")]),
 		"element": ["requestSignatureMethod"],
 		"value": m,
 	}

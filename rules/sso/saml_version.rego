@@ -42,6 +42,7 @@ package sfguard.rules.sso.saml_version
 
 import rego.v1
 
+import data.sfguard.lib.enums
 import data.sfguard.lib.saml
 
 deny contains f if {
@@ -58,9 +59,9 @@ deny contains f if {
 deny contains f if {
 	input.type == "SamlSsoConfig"
 	v := input.content.samlVersion
-	not v in {"SAML1_1", "SAML2_0"}
+	enums.unrecognised(input.type, "samlVersion", v)
 	f := {
-		"msg": sprintf("SAML SSO configuration %s has an unrecognised value %q for samlVersion; treated as SAML1_1, the legacy protocol: Salesforce knows SAML1_1 and SAML2_0", [saml.name(input), v]),
+		"msg": sprintf("SAML SSO configuration %s has an %s, the legacy protocol: Salesforce knows SAML1_1 and SAML2_0", [saml.name(input), enums.note(input.type, "samlVersion", v, "SAML1_1")]),
 		"element": ["samlVersion"],
 		"value": v,
 	}

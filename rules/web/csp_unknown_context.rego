@@ -40,14 +40,14 @@ package sfguard.rules.web.csp_unknown_context
 
 import rego.v1
 
-import data.sfguard.lib.web
+import data.sfguard.lib.enums
 
 deny contains f if {
 	input.type == "CspTrustedSite"
 	c := input.content.context
-	not c in web.csp_contexts
+	enums.unrecognised(input.type, "context", c)
 	f := {
-		"msg": sprintf("Trusted URL %s (%v) has an unrecognised value %q for context; treated as All, every page type: Salesforce knows %s", [input.fullName, object.get(input.content, "endpointUrl", "no endpoint"), c, concat(", ", sort([x | some x in web.csp_contexts]))]),
+		"msg": sprintf("Trusted URL %s (%v) has an %s, every page type: Salesforce knows %s", [input.fullName, object.get(input.content, "endpointUrl", "no endpoint"), enums.note(input.type, "context", c, "All"), concat(", ", sort(enums.spec(input.type, "context").values))]),
 		"element": ["context"],
 		"value": c,
 	}
