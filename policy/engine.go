@@ -3,6 +3,13 @@
 // API (network and runtime builtins removed), and evaluates rules against
 // metadata documents (in parallel), the org view, credential candidates and
 // PR deltas. It returns findings; it knows nothing of output formats.
+//
+// Not a Go API for other modules. sfguard is extended with Rego
+// (--policy DIR, docs/writing-rules.md), not by importing this package: its
+// functions exchange sfguard's internal types (finding, model) and change
+// with the command line's needs, with no compatibility promise. It sits at
+// the top of the module only because the project's layout puts it there;
+// treat it as internal.
 package policy
 
 import (
@@ -337,9 +344,6 @@ func (e *Engine) EnabledRules() []finding.Rule {
 	}
 	return out
 }
-
-// Params returns the effective rule parameters.
-func (e *Engine) Params() map[string]any { return e.params }
 
 // Keep returns the filter of top-level elements the parser must build for a
 // metadata type: the union of what the enabled rules for that type declare

@@ -65,9 +65,6 @@ func TestParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := e.Params()["max_days"]; got != 30 {
-		t.Errorf("max_days = %v, want 30", got)
-	}
 	fs := evalOne(t, e, "connectedApps/A.connectedApp", `<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"><label>A</label></ConnectedApp>`)
 	if !hasMessage(fs, "max 30") {
 		t.Errorf("parameter not visible to the policy: %+v", fs)

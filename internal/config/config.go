@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -429,25 +428,6 @@ func (c *Config) SeverityFor(r finding.Rule) finding.Severity {
 		}
 	}
 	return r.Severity
-}
-
-// Excluded reports whether a slash-separated path relative to the scan root
-// matches an exclude glob. A pattern also excludes everything below a
-// matching directory, so "force-app/legacy" works like "force-app/legacy/**".
-func (c *Config) Excluded(rel string) bool {
-	if c == nil {
-		return false
-	}
-	rel = strings.TrimPrefix(path.Clean(filepath.ToSlash(rel)), "./")
-	for _, g := range c.Exclude {
-		if doublestar.MatchUnvalidated(g.Pattern, rel) {
-			return true
-		}
-		if doublestar.MatchUnvalidated(strings.TrimSuffix(g.Pattern, "/")+"/**", rel) {
-			return true
-		}
-	}
-	return false
 }
 
 // CheckRules reports selectors and severity overrides that name no loaded

@@ -183,8 +183,8 @@ func TestRuleEnabledAndSeverity(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", d)
 	}
 	var nilCfg *Config
-	if !nilCfg.RuleEnabled(rules[1]) || nilCfg.SeverityFor(rules[0]) != finding.High || nilCfg.Excluded("a") {
-		t.Error("a nil config must enable everything at default severity and exclude nothing")
+	if !nilCfg.RuleEnabled(rules[1]) || nilCfg.SeverityFor(rules[0]) != finding.High {
+		t.Error("a nil config must enable everything at default severity")
 	}
 }
 
@@ -197,29 +197,6 @@ func TestCheckRules(t *testing.T) {
 	want := "c.yaml:2: rules.disable: \"SFG-CA-01\" matches no rule\nc.yaml:4: rules.severity: no rule has id \"SFG-XX-9\""
 	if err == nil || err.Error() != want {
 		t.Errorf("CheckRules = %v, want %q", err, want)
-	}
-}
-
-func TestExcluded(t *testing.T) {
-	c, err := Parse("c.yaml", []byte(full))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := map[string]bool{
-		"node_modules/x/a.profile":                         true,
-		"web/node_modules/a.xml":                           true,
-		"force-app/legacy":                                 true,
-		"force-app/legacy/profiles/Admin.profile-meta.xml": true,
-		"./force-app/legacy/x":                             true,
-		"force-app/legacyX/a":                              false,
-		"force-app/main/default/profiles/A.profile":        false,
-	}
-	got := map[string]bool{}
-	for p := range tests {
-		got[p] = c.Excluded(p)
-	}
-	if d := cmp.Diff(tests, got); d != "" {
-		t.Errorf("(-want +got):\n%s", d)
 	}
 }
 

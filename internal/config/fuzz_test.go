@@ -35,7 +35,6 @@ func FuzzParse(f *testing.F) {
 		}
 		c.RuleEnabled(rule)
 		c.SeverityFor(rule)
-		c.Excluded("force-app/main/default/profiles/Admin.profile-meta.xml")
 		_ = c.CheckRules([]finding.Rule{rule})
 		_, _ = c.ResolveParams(map[string]any{"ratio": 0.5, "trustedRanges": []any{"10.0.0.0/8"}})
 		for _, s := range c.Suppressions {

@@ -1,7 +1,11 @@
-// Package scan is sfguard's pipeline: source → parse → model → evaluate →
-// suppress/baseline → report. It owns the order of the stages and nothing
-// else: each stage lives in its own package, and the command line only turns
-// flags into Settings.
+// Package scan runs sfguard's pipeline for one Settings: source → parse →
+// evaluate → suppress/baseline → report. Each stage lives in its own
+// package; scan orders them and keeps the joins that belong to no single
+// stage: one source feeding both halves, the consumer-key index the
+// credential rules read, credential findings a metadata rule already
+// reports, PR mode's scan of the base tree, writing the baseline and the
+// extras of the audit report. The command line only turns flags into
+// Settings.
 package scan
 
 import (
