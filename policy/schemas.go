@@ -210,7 +210,7 @@ func nearestField(e *ast.Error) string {
 	if best == "" {
 		return ""
 	}
-	return fmt.Sprintf("%s has no field %q; nearest valid field: %s.%s; an element the registry does not know is read with object.get, see docs/writing-rules.md", d.Ref[:d.Pos], string(have), d.Ref[:d.Pos], best)
+	return fmt.Sprintf("%s has no field %q; nearest valid field: %s.%s; an element the registry does not know is read with data.sfguard.lib.unknown.get, see docs/writing-rules.md", d.Ref[:d.Pos], string(have), d.Ref[:d.Pos], best)
 }
 
 // nameDistance ranks candidate field names for a misspelt one: the edit

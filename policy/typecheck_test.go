@@ -48,7 +48,7 @@ func TestMisspeltFieldIsACompileError(t *testing.T) {
 			types: "[ConnectedApp]",
 			body:  "deny contains f if {\n\tnot input.content.contnt\n\tf := {\"msg\": \"no contact\", \"element\": []}\n}\n",
 			want: `compiling policies failed:
-  DIR/p.rego:11:6: undefined ref: input.content.contnt (input.content has no field "contnt"; nearest valid field: input.content.contactEmail; an element the registry does not know is read with object.get, see docs/writing-rules.md)
+  DIR/p.rego:11:6: undefined ref: input.content.contnt (input.content has no field "contnt"; nearest valid field: input.content.contactEmail; an element the registry does not know is read with data.sfguard.lib.unknown.get, see docs/writing-rules.md)
 	input.content.contnt
 	              ^`,
 		},
@@ -57,7 +57,7 @@ func TestMisspeltFieldIsACompileError(t *testing.T) {
 			types: "[ConnectedApp]",
 			body:  "deny contains f if {\n\tinput.contnt.contactEmail == \"\"\n\tf := {\"msg\": \"empty\", \"element\": []}\n}\n",
 			want: `compiling policies failed:
-  DIR/p.rego:11:2: undefined ref: input.contnt.contactEmail (input has no field "contnt"; nearest valid field: input.content; an element the registry does not know is read with object.get, see docs/writing-rules.md)
+  DIR/p.rego:11:2: undefined ref: input.contnt.contactEmail (input has no field "contnt"; nearest valid field: input.content; an element the registry does not know is read with data.sfguard.lib.unknown.get, see docs/writing-rules.md)
 	input.contnt.contactEmail
 	      ^`,
 		},
@@ -66,7 +66,7 @@ func TestMisspeltFieldIsACompileError(t *testing.T) {
 			types: "[ConnectedApp, ExtlClntAppGlobalOauthSettings]",
 			body:  "deny contains f if {\n\tinput.content.oauthConfig.isPkceRequird == false\n\tf := {\"msg\": \"x\", \"element\": []}\n}\n",
 			want: `compiling policies failed:
-  DIR/p.rego:11:2: undefined ref: input.content.oauthConfig.isPkceRequird (input.content.oauthConfig has no field "isPkceRequird"; nearest valid field: input.content.oauthConfig.isPkceRequired; an element the registry does not know is read with object.get, see docs/writing-rules.md)`,
+  DIR/p.rego:11:2: undefined ref: input.content.oauthConfig.isPkceRequird (input.content.oauthConfig has no field "isPkceRequird"; nearest valid field: input.content.oauthConfig.isPkceRequired; an element the registry does not know is read with data.sfguard.lib.unknown.get, see docs/writing-rules.md)`,
 		},
 		{
 			name:  "object.get with a constant path",
@@ -80,14 +80,14 @@ func TestMisspeltFieldIsACompileError(t *testing.T) {
 			types: "[ConnectedApp]\n#   scope: org",
 			body:  "deny contains f if {\n\tsome d in input.types.ConectedApp\n\tf := {\"msg\": \"x\", \"document\": d.path, \"element\": []}\n}\n",
 			want: `compiling policies failed:
-  DIR/p.rego:11:12: undefined ref: input.types.ConectedApp[_] (input.types has no field "ConectedApp"; nearest valid field: input.types.ConnectedApp; an element the registry does not know is read with object.get, see docs/writing-rules.md)`,
+  DIR/p.rego:11:12: undefined ref: input.types.ConectedApp[_] (input.types has no field "ConectedApp"; nearest valid field: input.types.ConnectedApp; an element the registry does not know is read with data.sfguard.lib.unknown.get, see docs/writing-rules.md)`,
 		},
 		{
 			name:  "delta input",
 			types: "[Profile]\n#   scope: delta",
 			body:  "deny contains f if {\n\tsome p in input.head.content.userPermission\n\tf := {\"msg\": p.name, \"element\": []}\n}\n",
 			want: `compiling policies failed:
-  DIR/p.rego:11:12: undefined ref: input.head.content.userPermission[_] (input.head.content has no field "userPermission"; nearest valid field: input.head.content.userPermissions; an element the registry does not know is read with object.get, see docs/writing-rules.md)`,
+  DIR/p.rego:11:12: undefined ref: input.head.content.userPermission[_] (input.head.content has no field "userPermission"; nearest valid field: input.head.content.userPermissions; an element the registry does not know is read with data.sfguard.lib.unknown.get, see docs/writing-rules.md)`,
 		},
 	}
 	for _, tc := range tests {
