@@ -103,10 +103,10 @@ var keywords = []struct {
 	{"rk_test_", 1, (*blobScan).thirdParty},    // "k_"
 	{"akia", 1, (*blobScan).thirdParty},        // "ki"
 	{"xox", 0, (*blobScan).thirdParty},         // "xo"
-	{"ghp_", 2, (*blobScan).thirdParty},        // "p_"
+	{"ghp_", 1, (*blobScan).thirdParty},        // "hp"
 	{"gho_", 2, (*blobScan).thirdParty},        // "o_"
-	{"github_pat_", 9, (*blobScan).thirdParty}, // "t_"
-	{"aiza", 0, (*blobScan).thirdParty},        // "ai"
+	{"github_pat_", 5, (*blobScan).thirdParty}, // "b_"
+	{"aiza", 2, (*blobScan).thirdParty},        // "za"
 }
 
 func defaultDetector() *detector {
