@@ -573,3 +573,20 @@ func TestStagedZipScannedByBothHalves(t *testing.T) {
 		t.Errorf("findings %v", ruleFiles(out))
 	}
 }
+
+// TestHistoryOpensCommittedZips: git prints no diff for an archive, so a
+// zip a commit adds is opened and its entries are scanned with the commit.
+func TestHistoryOpensCommittedZips(t *testing.T) {
+	zb := zipBytes(t, map[string]string{"unpackaged/build.properties": buildProps})
+	repo := hardenedRepo(t)
+	testutil.WriteFile(t, repo, "retrieves/org.zip", string(zb))
+	testutil.Git(t, repo, "add", "-A")
+	testutil.Git(t, repo, "commit", "-q", "-m", "add a retrieve")
+	sha := strings.TrimSpace(testutil.Git(t, repo, "rev-parse", "HEAD"))
+	testutil.Git(t, repo, "rm", "-q", "retrieves/org.zip")
+	testutil.Git(t, repo, "commit", "-q", "-m", "remove it")
+	_, stdout, stderr := runCLI(t, nil, "secrets", "--history", "--format", "json")
+	if !strings.Contains(stdout, `"file": "retrieves/org.zip!/unpackaged/build.properties"`) || !strings.Contains(stdout, sha) {
+		t.Errorf("the credential in the committed zip is not reported with its commit:\n%s\n%s", stdout, stderr)
+	}
+}

@@ -443,13 +443,19 @@ func sameBlob(p, sha string) bool {
 // log), one file per (commit, path) under args holding the lines that
 // commit adds; LineMap gives their real line numbers. Merge commits
 // contribute no lines (git log -p prints no diff for them), so content
-// introduced only while resolving a conflict is not seen. Binary files,
-// archives included, are skipped.
+// introduced only while resolving a conflict is not seen. Other binary
+// files are skipped; a zip archive a commit adds or changes is opened and
+// its entries are read whole, carrying the commit.
 func Commits(repoDir string, revArgs, args []string, opts Options) ([]File, []finding.Diagnostic, error) {
 	g, err := newGitWalker(repoDir, args, opts, Origin{Kind: Commit})
 	if err != nil {
 		return nil, nil, err
 	}
+	type zipBlob struct {
+		c        *finding.Commit
+		abs, sha string
+	}
+	var zips []zipBlob
 	err = logBlobs(g.top, revArgs, func(c *finding.Commit, p string, data []byte, lineMap []int) {
 		abs := filepath.Join(g.top, filepath.FromSlash(p))
 		if !g.pf.accept(abs) {
@@ -458,10 +464,31 @@ func Commits(repoDir string, revArgs, args []string, opts Options) ([]File, []fi
 		disp := g.display(abs, abs)
 		g.add(c.SHA+"\x00"+abs, File{Path: disp, Abs: abs, Size: int64(len(data)), LineMap: lineMap,
 			Origin: Origin{Kind: Commit, Commit: c}, data: data, limit: math.MaxInt64})
+	}, func(c *finding.Commit, p, sha string) {
+		abs := filepath.Join(g.top, filepath.FromSlash(p))
+		if !g.opts.NoArchives && g.pf.accept(abs) {
+			zips = append(zips, zipBlob{c, abs, sha})
+		}
 	})
 	if err != nil {
 		return nil, nil, err
 	}
+	shas := make([]string, len(zips))
+	for i, z := range zips {
+		shas[i] = z.sha
+	}
+	contents, err := catBlobs(g.top, shas)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, z := range zips {
+		// The entries of an archive a commit adds are read whole, and
+		// carry that commit.
+		g.origin.Commit = z.c
+		g.walkArchive(archive{open: bytesOpener(contents[i]), size: int64(len(contents[i])),
+			abs: z.abs, key: z.c.SHA + "\x00" + z.abs, disp: g.display(z.abs, z.abs), depth: 1})
+	}
+	g.origin.Commit = nil
 	files, diags := g.result()
 	return files, diags, nil
 }
@@ -484,10 +511,12 @@ func History(repoDir string, args []string, opts Options) ([]File, []finding.Dia
 // in a diff of text files that git prints as text.
 const logMarker = "\x1esfguard-commit\x1f"
 
-// logBlobs streams (commit, path, added lines) from `git log -p -U0`.
-// Memory stays bounded by one commit's diff plus what fn keeps.
-func logBlobs(top string, revArgs []string, fn func(c *finding.Commit, path string, data []byte, lineMap []int)) error {
-	args := append(append([]string{}, gitArgs...), "log", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-textconv",
+// logBlobs streams (commit, path, added lines) from `git log -p -U0`, and
+// (commit, path, object) for every zip archive a commit adds or changes:
+// git prints no diff for binary files, so archives are read whole.
+// Memory stays bounded by one commit's diff plus what the callbacks keep.
+func logBlobs(top string, revArgs []string, fn lineFunc, archive archiveFunc) error {
+	args := append(append([]string{}, gitArgs...), "log", "-p", "--raw", "--no-abbrev", "-U0", "--no-color", "--no-ext-diff", "--no-textconv",
 		"--diff-filter=ACMR", "-M", "--src-prefix=a/", "--dst-prefix=b/",
 		"--format=format:"+logMarker+"%H%x1f%aI%x1f%an <%ae>")
 	args = append(args, revArgs...)
@@ -504,7 +533,7 @@ func logBlobs(top string, revArgs []string, fn func(c *finding.Commit, path stri
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("%s: git log: %w", top, err)
 	}
-	perr := parseLog(stdout, fn)
+	perr := parseLog(stdout, fn, archive)
 	if perr != nil {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
@@ -520,8 +549,13 @@ func logBlobs(top string, revArgs []string, fn func(c *finding.Commit, path stri
 	return nil
 }
 
-// parseLog reads `git log -p -U0` output.
-func parseLog(r io.Reader, fn func(c *finding.Commit, path string, data []byte, lineMap []int)) error {
+type (
+	lineFunc    func(c *finding.Commit, path string, data []byte, lineMap []int)
+	archiveFunc func(c *finding.Commit, path, sha string)
+)
+
+// parseLog reads `git log -p --raw -U0` output.
+func parseLog(r io.Reader, fn lineFunc, archive archiveFunc) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	var (
@@ -551,6 +585,10 @@ func parseLog(r io.Reader, fn func(c *finding.Commit, path string, data []byte, 
 			continue
 		}
 		switch {
+		case !inHunk && strings.HasPrefix(line, ":"):
+			if p, sha, ok := rawArchive(line); ok && commit != nil {
+				archive(commit, p, sha)
+			}
 		case strings.HasPrefix(line, "diff --git "):
 			flush()
 			path = ""
@@ -576,6 +614,28 @@ func parseLog(r io.Reader, fn func(c *finding.Commit, path string, data []byte, 
 	}
 	flush()
 	return nil
+}
+
+// rawArchive reads a `--raw` line and reports a zip archive the commit
+// adds, copies, modifies or renames: its new path and object name.
+func rawArchive(line string) (path, sha string, ok bool) {
+	meta, paths, found := strings.Cut(line[1:], "\t")
+	f := strings.Fields(meta)
+	if !found || len(f) != 5 || (f[1] != "100644" && f[1] != "100755") || !strings.ContainsAny(f[4][:1], "ACMR") {
+		return "", "", false
+	}
+	if _, to, two := strings.Cut(paths, "\t"); two {
+		paths = to // renames and copies list the old path first
+	}
+	if strings.HasPrefix(paths, `"`) {
+		if u, err := strconv.Unquote(paths); err == nil {
+			paths = u
+		}
+	}
+	if !isZip(paths) {
+		return "", "", false
+	}
+	return paths, f[3], true
 }
 
 // Stdin is standard input as one file, named <stdin> or name. A name is
