@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -497,56 +496,6 @@ func elementNames(f *sfmeta.Field) []string {
 		out = append(out, elementNames(c)...)
 	}
 	return out
-}
-
-// TestParseMutations is a deterministic complement to FuzzParse that runs
-// in every `go test`: it mutates real files with the tokens the scanner
-// cares about and checks the same properties (errors are positioned
-// *ParseErrors, the scanner never disagrees with the XML parser, and a
-// filtered parse equals the full one for what it keeps).
-func TestParseMutations(t *testing.T) {
-	seeds := [][]byte{
-		readTestdata(t, "ConnectedApp_mdapi_Mckinsey_Deployment.connectedApp"),
-		readTestdata(t, "OauthOidc_source.settings-meta.xml"),
-		[]byte("<a><b>x</b><c/><!-- k --><b>y</b></a>"),
-	}
-	toks := []string{"<", ">", "<!--", "-->", "]]>", "<![CDATA[", "<?", "?>", "&", "&amp;", "\"", "'", "/", "/>",
-		"<!DOCTYPE a>", "[", "]", " ", "=", ":", "<b>", "</b>", "<userPermissions>", "</userPermissions>", "\xff", "\xEF\xBB\xBF"}
-	r := rand.New(rand.NewSource(1))
-	keep := keepNames("b", "userPermissions", "oauthConfig")
-	for iter := 0; iter < 5000; iter++ {
-		b := append([]byte(nil), seeds[r.Intn(len(seeds))]...)
-		for m := 0; m < 1+r.Intn(5); m++ {
-			pos := r.Intn(len(b) + 1)
-			switch r.Intn(3) {
-			case 0:
-				b = append(b[:pos], append([]byte(toks[r.Intn(len(toks))]), b[pos:]...)...)
-			case 1:
-				if pos < len(b) {
-					b = append(b[:pos], b[pos+1:]...)
-				}
-			case 2:
-				if pos < len(b) {
-					b[pos] = byte(r.Intn(256))
-				}
-			}
-		}
-		full, _, err := Parse(b, nil)
-		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) || pe.Line < 1 || pe.Col < 1 || strings.HasPrefix(pe.Msg, "internal error") {
-				t.Fatalf("input %q: bad error %#v", b, err)
-			}
-			continue
-		}
-		got, _, err := Parse(b, keep)
-		if err != nil {
-			t.Fatalf("input %q: filtered parse failed where the full one worked: %v", b, err)
-		}
-		if diff := cmp.Diff(flatten(keepOnly(full, keep)), flatten(got)); diff != "" {
-			t.Fatalf("input %q: filtered parse differs (-want +got):\n%s", b, diff)
-		}
-	}
 }
 
 func TestParseLocalNames(t *testing.T) {
