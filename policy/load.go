@@ -53,7 +53,16 @@ func loadSourcesWhere(dirs []string, want func(string) bool) ([]source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the built-in rule pack: %w", err)
 	}
+	seen := map[string]bool{}
 	for _, dir := range dirs {
+		// The same directory named twice (in .sfguard.yaml and with
+		// --policy, or by two relative paths) is loaded once.
+		if abs, err := filepath.Abs(dir); err == nil {
+			if seen[abs] {
+				continue
+			}
+			seen[abs] = true
+		}
 		info, err := os.Stat(dir)
 		if err != nil {
 			return nil, fmt.Errorf("--policy %s: %w", dir, err)

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -45,5 +46,24 @@ func TestUserRuleMetadataErrors(t *testing.T) {
 				t.Errorf("error:\n%s", cmp.Diff(tc.want, got))
 			}
 		})
+	}
+}
+
+// TestSamePolicyDirTwice: a directory listed in .sfguard.yaml and given
+// with --policy too (by another relative path) is loaded once.
+func TestSamePolicyDirTwice(t *testing.T) {
+	dir := writePolicy(t, map[string]string{"p.rego": "# METADATA\n# title: T\n# custom:\n#   id: ACME-1\n#   severity: low\n#   types: [ConnectedApp]\npackage acme.x\n\nimport rego.v1\n\ndeny contains \"x\" if { input.type == \"ConnectedApp\" }\n"})
+	e, err := New(Options{PolicyDirs: []string{dir, dir + "/.", dir + "/../" + filepath.Base(dir)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range e.Rules() {
+		if r.ID == "ACME-1" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("ACME-1 loaded %d times", n)
 	}
 }
