@@ -228,6 +228,15 @@ func (s *blobScan) keyed(ms, me int) {
 	if !ok {
 		return
 	}
+	nk := normKey(a.key)
+	if a.form == "setter" {
+		nk = strings.TrimPrefix(nk, "set")
+	}
+	if !credentialKey(nk) {
+		// <passwordPolicies>, minimumPasswordLength=…: most keyword hits in
+		// metadata name no credential; leave before any value is copied.
+		return
+	}
 	val := a.raw
 	if val == "" {
 		val = string(s.data[a.vs:a.ve])
@@ -248,10 +257,6 @@ func (s *blobScan) keyed(ms, me int) {
 	}
 	if (a.form == "assign" || a.form == "xml") && codeSplice(val, a.quoted || a.form == "xml") {
 		return // "password='" + cfg.password + "'" or password = getPassword()
-	}
-	nk := normKey(a.key)
-	if a.form == "setter" {
-		nk = strings.TrimPrefix(nk, "set")
 	}
 	keyword := strings.ToLower(string(s.data[ms:me]))
 	meta := s.metadataType()
@@ -311,6 +316,13 @@ func (s *blobScan) keyed(ms, me int) {
 		h.f["tokenSuffixLikely"] = tokenSuffixLikely(val)
 	}
 	s.add(h)
+}
+
+// credentialKey: a normalised key that one of keyed's cases can report.
+func credentialKey(nk string) bool {
+	return strings.HasSuffix(nk, "consumersecret") || strings.HasSuffix(nk, "clientsecret") || nk == "password" ||
+		nk == "parametervalue" || sfPasswordKeys[nk] || genericPasswordKeys[nk] || securityTokenKeys[nk] ||
+		accessTokenKeys[nk] || refreshTokenKeys[nk]
 }
 
 // isSalesforceKey: the key itself names Salesforce (SF_CLIENT_SECRET,
