@@ -17,7 +17,8 @@ import (
 // GitHub shows at most 10 annotations of each kind (error, warning,
 // notice) per step and 50 per job and silently drops the rest. So the
 // most important ones go first — diagnostics, then findings from the most
-// severe down, then run notes — each kind is capped at 10, and one closing
+// severe down, then run notes (a few slots of each kind are kept for them) —
+// each kind is capped at 10, and one closing
 // notice counts what was left out and points to the step summary and the
 // SARIF report.
 // The notice slot for that closing line is kept free when there is an
@@ -31,6 +32,8 @@ func init() {
 const (
 	GitHubPerKindLimit = 10
 	GitHubPerJobLimit  = 50
+	// GitHubNoteSlots of each kind are kept for run notes.
+	GitHubNoteSlots = 3
 )
 
 // githubData escapes a command's message.
@@ -61,6 +64,7 @@ type githubAnnotation struct {
 	col     int
 	title   string
 	message string
+	note    bool // a run note, not a finding or diagnostic
 }
 
 func (a githubAnnotation) String() string {
@@ -122,19 +126,32 @@ func WriteGitHub(w io.Writer, r *Report) error {
 	// ignores that cannot apply, skipped files) as warnings at their file
 	// and line, so they show on the pull request; PR mode as a notice.
 	for _, n := range r.Notes {
-		a := githubAnnotation{kind: "warning", file: n.File, line: n.Line, col: n.Column, title: "sfguard note", message: n.Message}
+		a := githubAnnotation{kind: "warning", file: n.File, line: n.Line, col: n.Column, title: "sfguard note", message: n.Message, note: true}
 		if n.Level == NoteInfo {
 			a.kind = "notice"
 		}
 		cands = append(cands, a)
 	}
 
+	// The first few notes of each kind keep a slot even when findings
+	// would fill the kind: a run with many medium findings must still show
+	// the expired suppression or stale baseline entry, or no one sees it.
+	reserved := map[string]int{}
+	for _, a := range cands {
+		if a.note && reserved[a.kind] < GitHubNoteSlots {
+			reserved[a.kind]++
+		}
+	}
 	counts := map[string]int{}
 	total := 0
 	var out []githubAnnotation
 	var dropped int
 	for _, a := range cands {
-		if counts[a.kind] >= GitHubPerKindLimit || total >= GitHubPerJobLimit {
+		limit := GitHubPerKindLimit
+		if !a.note {
+			limit -= reserved[a.kind]
+		}
+		if counts[a.kind] >= limit || total >= GitHubPerJobLimit {
 			dropped++
 			continue
 		}

@@ -137,3 +137,45 @@ func TestGitHubNoFindings(t *testing.T) {
 		t.Errorf("no findings must print nothing, got %q", buf.String())
 	}
 }
+
+// TestGitHubNotesKeepSlots: with more warning findings than GitHub shows,
+// the first notes still get their slots; findings give them up.
+func TestGitHubNotesKeepSlots(t *testing.T) {
+	tests := []struct {
+		name               string
+		findings, notes    int
+		wantFind, wantNote int
+	}{
+		{"few findings", 4, 2, 4, 2},
+		{"many findings, two notes", 15, 2, 8, 2},
+		{"many findings, many notes", 15, 6, 7, 3},
+		{"notes only", 0, 12, 0, 10},
+	}
+	for _, tc := range tests {
+		r := &Report{FailOn: finding.Low}
+		for i := 0; i < tc.findings; i++ {
+			r.Findings = append(r.Findings, finding.Finding{RuleID: "M", Severity: finding.Medium, Message: "m",
+				Location: finding.Location{File: fmt.Sprintf("f%02d.xml", i), Line: 1}})
+		}
+		for i := 0; i < tc.notes; i++ {
+			r.Notes = append(r.Notes, Warningf(".sfguard.yaml", i+1, "suppression %d matched no finding", i))
+		}
+		var buf bytes.Buffer
+		if err := WriteGitHub(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		got := struct{ Findings, Notes int }{}
+		for _, l := range strings.Split(buf.String(), "\n") {
+			switch {
+			case strings.HasPrefix(l, "::warning") && strings.Contains(l, "title=sfguard note"):
+				got.Notes++
+			case strings.HasPrefix(l, "::warning"):
+				got.Findings++
+			}
+		}
+		want := struct{ Findings, Notes int }{tc.wantFind, tc.wantNote}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.name, d)
+		}
+	}
+}
