@@ -92,9 +92,12 @@ func TestSeedChainsComeFirst(t *testing.T) {
 	for _, e := range es[:2] {
 		got = append(got, fmt.Sprintf("%s|%s|%s|%s|%s|%s", e.Way.Severity, e.Principal.Name, e.Way.Kind, e.Way.From, e.Way.Lasts, e.Way.Rule))
 	}
+	// The System Administrator profile's allow-all login range restricts
+	// nothing, so its password chain (SFG-PATH-001) is as open as the
+	// integration profile's.
 	want := []string{
+		"critical|Admin|password|the org's trusted IP ranges: 3 ranges, 2147549189 addresses (half the internet)|until the password changes|SFG-PATH-001",
 		"critical|Mail Connector Integration|oauth|anywhere (IP restrictions relaxed)|valid until revoked|SFG-PATH-002",
-		"critical|Mail Connector Integration|password|the org's trusted IP ranges: 3 ranges, 2147549189 addresses (half the internet)|until the password changes|SFG-PATH-001",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("first ways in (-want +got):\n%s", diff)
@@ -105,7 +108,7 @@ func TestSeedChainsComeFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(text.String(), "\n")
-	if !strings.HasPrefix(lines[2], "critical  Profile Mail Connector") || !strings.Contains(lines[2], "SFG-PATH-002") {
+	if !strings.HasPrefix(lines[2], "critical  Profile Admin") || !strings.Contains(lines[2], "SFG-PATH-001") {
 		t.Errorf("first table row:\n%s", strings.Join(lines[:4], "\n"))
 	}
 	for _, l := range lines {
@@ -127,8 +130,8 @@ func TestPrincipalsAndApps(t *testing.T) {
 		got = append(got, row{p.Kind, p.Name, p.License, p.LoginRanges.Class, p.APIEnabled, p.MFAWaived, p.AdminLike, len(p.Members)})
 	}
 	want := []row{
-		{"Profile", "Mail Connector Integration", "Salesforce", "none", true, false, true, 0},
 		{"Profile", "Admin", "Salesforce", "broad", true, false, true, 0},
+		{"Profile", "Mail Connector Integration", "Salesforce", "none", true, false, true, 0},
 		{"Profile", "ERP Integration API Only", "Salesforce Integration", "specific", true, false, false, 0},
 		{"Permission set", "Data_Steward", "", "from the profile", false, true, false, 0},
 		{"Permission set", "ERP_Integration_API", "Salesforce API Integration", "from the profile", true, false, false, 0},
@@ -180,7 +183,7 @@ func TestFormatsAreDeterministicAndParse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rows) < 10 || rows[1][1] != "Mail Connector Integration" || rows[1][15] != "SFG-PATH-002" {
+			if len(rows) < 10 || rows[1][1] != "Admin" || rows[1][15] != "SFG-PATH-001" {
 				t.Errorf("csv rows: %d, first %q", len(rows), rows[1])
 			}
 		}

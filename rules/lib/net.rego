@@ -111,3 +111,36 @@ broad_public(start, end, threshold) := n if {
 	n >= threshold
 	not private_or_cgnat(start, end)
 }
+
+# login_coverage(content) is the number of public IPv4 addresses a profile's
+# login IP ranges together let in. Private and CGNAT ranges let no one in;
+# malformed ranges count for nothing (SFG-NET-004 reports them); IPv6 ranges
+# are not sized.
+login_coverage(content) := sum([n |
+	some r in object.get(content, "loginIpRanges", [])
+	s := object.get(r, "startAddress", "")
+	e := object.get(r, "endAddress", "")
+	n := range_size(s, e)
+	not private_or_cgnat(s, e)
+])
+
+# login_restriction(content, threshold) says what a profile's login IP ranges
+# do: "none" (no ranges), "broad" (together at least threshold public
+# addresses: an allow-all range such as 0.0.0.0–255.255.255.255 is no
+# restriction) or "restricted". Every rule that reasons about login ranges
+# uses it, so a broad range is never mistaken for a restriction.
+login_restriction(content, _) := "none" if count(object.get(content, "loginIpRanges", [])) == 0
+
+login_restriction(content, threshold) := "broad" if {
+	count(object.get(content, "loginIpRanges", [])) > 0
+	login_coverage(content) >= threshold
+}
+
+login_restriction(content, threshold) := "restricted" if {
+	count(object.get(content, "loginIpRanges", [])) > 0
+	login_coverage(content) < threshold
+}
+
+# login_unrestricted(content, threshold) holds when login IP ranges do not
+# restrict where the profile's users log in from.
+login_unrestricted(content, threshold) if login_restriction(content, threshold) in {"none", "broad"}

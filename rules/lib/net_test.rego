@@ -40,3 +40,15 @@ test_broad_public if {
 	not net.broad_public("10.0.0.0", "10.255.255.255", 65536)
 	not net.broad_public("203.0.113.0", "203.0.113.255", 65536)
 }
+
+test_login_restriction if {
+	net.login_restriction({}, 65536) == "none"
+	net.login_restriction({"loginIpRanges": [{"startAddress": "0.0.0.0", "endAddress": "255.255.255.255"}]}, 65536) == "broad"
+	net.login_restriction({"loginIpRanges": [
+		{"startAddress": "198.51.0.0", "endAddress": "198.51.127.255"},
+		{"startAddress": "198.52.0.0", "endAddress": "198.52.127.255"},
+	]}, 65536) == "broad"
+	net.login_restriction({"loginIpRanges": [{"startAddress": "203.0.113.10", "endAddress": "203.0.113.20"}]}, 65536) == "restricted"
+	net.login_restriction({"loginIpRanges": [{"startAddress": "10.0.0.0", "endAddress": "10.255.255.255"}]}, 65536) == "restricted"
+	net.login_unrestricted({"loginIpRanges": [{"startAddress": "0.0.0.0", "endAddress": "255.255.255.255"}]}, 65536)
+}

@@ -182,12 +182,14 @@ ways(x, rs) := array.concat(array.concat(password_ways(x, rs), oauth_ways(x)), u
 # SFG-PATH-001 findings of a profile document: the rule's own verdict.
 p001_of(path) := sort([[f.element, f.severity, f.document] | some f in p001.deny; f.document == path])
 
-# Profiles without login IP ranges: password alone from the trusted ranges,
-# password + security token from anywhere.
-password_ways(x, rs) := array.concat(trusted_way(x), token_way(x, "anywhere", -1)) if {
+# Profiles without login IP ranges, or whose ranges are so broad they
+# restrict nothing (net.login_restriction, as SFG-PATH-001 reads them):
+# password alone from the trusted ranges, password + security token from
+# anywhere.
+password_ways(x, _) := array.concat(trusted_way(x), token_way(x, "anywhere", -1)) if {
 	x.doc.type == "Profile"
 	"ApiEnabled" in x.granted
-	count(rs) == 0
+	net.login_unrestricted(x.doc.content, p001.threshold)
 }
 
 # Profiles with login IP ranges: only from inside them, and there the
@@ -206,6 +208,7 @@ password_ways(x, rs) := [{
 	x.doc.type == "Profile"
 	"ApiEnabled" in x.granted
 	count(rs) > 0
+	not net.login_unrestricted(x.doc.content, p001.threshold)
 }
 
 # Permission sets and groups: API Enabled reaches the holders; where they

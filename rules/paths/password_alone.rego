@@ -99,17 +99,22 @@ label(r) := sprintf(" (%q)", [r.description]) if r.description != ""
 
 else := ""
 
+# An allow-all or very broad login range is no restriction either.
+login_link(p) := "no login IP ranges" if net.login_restriction(p.content, threshold) == "none"
+
+else := sprintf("login IP ranges covering %d addresses, which restrict nothing", [net.login_coverage(p.content)])
+
 also_admin(p) := sprintf(", and the profile carries administrator permissions (%s)", [concat(", ", [perms.label(x) | some x in sort(perms.granted(p.content) & perms.admin_permissions)])]) if {
 	perms.admin_like(p.content)
 } else := ""
 
 deny contains f if {
 	some p in object.get(input.types, "Profile", [])
-	count(object.get(p.content, "loginIpRanges", [])) == 0
+	net.login_unrestricted(p.content, threshold)
 	some k in perms.at(p.content, "ApiEnabled")
 	w := widest
 	f := {
-		"msg": sprintf("Profile %s: the password alone logs in to the API from %s. Chain: API Enabled on the profile → no login IP ranges on the profile → trusted IP range %s%s in Security settings, where Salesforce asks for no security token%s", [p.fullName, reach(w.n), net.describe(w.start, w.end), label(w), also_admin(p)]),
+		"msg": sprintf("Profile %s: the password alone logs in to the API from %s. Chain: API Enabled on the profile → %s on the profile → trusted IP range %s%s in Security settings, where Salesforce asks for no security token%s", [p.fullName, reach(w.n), login_link(p), net.describe(w.start, w.end), label(w), also_admin(p)]),
 		"document": p.path,
 		"element": ["userPermissions", k, "name"],
 		"severity": severity(w.n),

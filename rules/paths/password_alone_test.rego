@@ -58,3 +58,9 @@ test_no_api_no_finding if {
 test_no_security_settings_in_scan if {
 	count(rule.deny) == 0 with input as {"types": {"Profile": [profile("Sync", [], ["ApiEnabled"])]}}
 }
+
+test_allow_all_login_range_does_not_break_the_chain if {
+	p := profile("Admin Clone", [{"startAddress": "0.0.0.0", "endAddress": "255.255.255.255"}], ["ApiEnabled"])
+	some f in rule.deny with input as org([p], [etl])
+	contains(f.msg, "login IP ranges covering 4294967296 addresses, which restrict nothing on the profile")
+}
