@@ -49,12 +49,14 @@ func TestHTMLIsDeterministicAndSelfContained(t *testing.T) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
-	// The access matrix lists the seed chains first.
+	// The access matrix lists the seed chains first: the System
+	// Administrator profile's password chain (its allow-all login range
+	// restricts nothing), then the connected app's token chain.
 	ways := a[strings.Index(a, `<table class="ways">`):]
 	first := ways[:strings.Index(ways, "</tr>\n<tr")]
 	second := ways[len(first)+5:]
 	second = second[:strings.Index(second, "</tr>")]
-	if !strings.Contains(first, "SFG-PATH-002") || !strings.Contains(second, "SFG-PATH-001") {
+	if !strings.Contains(first, "SFG-PATH-001") || !strings.Contains(second, "SFG-PATH-002") {
 		t.Errorf("first ways in:\n%s\n%s", first, second)
 	}
 }
