@@ -62,6 +62,7 @@ type scanFlags struct {
 	noArchives     bool
 	params         []string
 	disable        []string
+	profile        profileFlags
 }
 
 func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
@@ -103,6 +104,7 @@ func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also NO_COLOR)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on stdout; use the exit code and --output-file")
 	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress line on stderr (it appears only on a terminal, after a second, for text output outside CI)")
+	addProfileFlags(fs, &f.profile)
 	return fs
 }
 
@@ -129,6 +131,16 @@ func runScan(args []string, e env, m mode) int {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
 		return ExitError
 	}
+	stopProfile, err := f.profile.start()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
+		return ExitError
+	}
+	defer func() {
+		if err := stopProfile(); err != nil {
+			fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
+		}
+	}()
 	s, err := settingsFrom(&f, fs, m, fromEnv)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sfguard: %v\n", err)
