@@ -44,6 +44,44 @@ type ignores struct {
 type pattern struct {
 	p      gitignore.Pattern
 	inside bool // the pattern ends in "/**"
+	// depth and lits are a quick reject: go-git matches each glob with
+	// filepath.Match against every component below the pattern's folder
+	// (depth components), which was 40% of the CPU of a scan of a real
+	// source-format org with a 39-line .forceignore (issue 14 profile).
+	// A glob matches a name only if the name contains each of its
+	// literal runs, so a path where some run appears in no component
+	// cannot match and go-git is not asked.
+	depth int
+	lits  []string
+}
+
+func newPattern(line string, domain []string) pattern {
+	trimmed := strings.TrimRight(strings.TrimPrefix(line, "!"), " ")
+	return pattern{
+		p:      gitignore.ParsePattern(line, domain),
+		inside: strings.HasSuffix(trimmed, "/**"),
+		depth:  len(domain),
+		lits:   literalRuns(line),
+	}
+}
+
+// literalRuns returns the runs of plain characters of a gitignore line's
+// globs: text that a matching path component must contain. Components
+// with escapes or character classes give none (no quick reject for them).
+func literalRuns(line string) []string {
+	p := strings.TrimPrefix(line, "!")
+	var runs []string
+	for _, c := range strings.Split(p, "/") {
+		if strings.ContainsAny(c, `\[`) {
+			continue
+		}
+		for _, r := range strings.FieldsFunc(c, func(r rune) bool { return r == '*' || r == '?' }) {
+			if r = strings.TrimRight(r, " "); r != "" {
+				runs = append(runs, r)
+			}
+		}
+	}
+	return runs
 }
 
 func (p pattern) match(comps []string, isDir bool) gitignore.MatchResult {
@@ -51,9 +89,26 @@ func (p pattern) match(comps []string, isDir bool) gitignore.MatchResult {
 		if len(comps) == 0 {
 			return gitignore.NoMatch
 		}
-		return p.p.Match(comps[:len(comps)-1], true)
+		comps, isDir = comps[:len(comps)-1], true
+	}
+	if len(comps) <= p.depth {
+		return gitignore.NoMatch
+	}
+	for _, lit := range p.lits {
+		if !anyContains(comps[p.depth:], lit) {
+			return gitignore.NoMatch
+		}
 	}
 	return p.p.Match(comps, isDir)
+}
+
+func anyContains(comps []string, lit string) bool {
+	for _, c := range comps {
+		if strings.Contains(c, lit) {
+			return true
+		}
+	}
+	return false
 }
 
 func (ig ignores) match(comps []string, isDir bool) bool {
@@ -93,11 +148,7 @@ func readPatterns(file string, domain []string) ([]pattern, error) {
 		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
 			continue
 		}
-		trimmed := strings.TrimRight(strings.TrimPrefix(line, "!"), " ")
-		ps = append(ps, pattern{
-			p:      gitignore.ParsePattern(line, domain),
-			inside: strings.HasSuffix(trimmed, "/**"),
-		})
+		ps = append(ps, newPattern(line, domain))
 	}
 	return ps, nil
 }

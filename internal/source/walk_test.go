@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sfguard/sfguard/internal/finding"
@@ -518,4 +519,44 @@ func plainPatterns(globs ...string) []Pattern {
 		out[i] = Pattern{Glob: g}
 	}
 	return out
+}
+
+// TestPatternQuickRejectAgreesWithGoGit: the literal-run quick reject in
+// pattern.match never changes go-git's answer; it only skips work.
+func TestPatternQuickRejectAgreesWithGoGit(t *testing.T) {
+	lines := []string{
+		"package.xml", "**/jsconfig.json", "**/__tests__/**", "**/classes/*__*.*", "*.log", "!keep.log",
+		"build/", "/root-only.txt", "docs/**", "a/**/b", "**/.eslintrc.json", "?ero*.xml", "[Pp]rofiles/",
+		`\#hash`, `\!bang`, "trailing-space  ", "dir with space/x", "*", "**", "!**/classes/Keep__c.cls",
+		"force-app/main/default/profiles/Admin.profile-meta.xml", "a**b",
+	}
+	domains := [][]string{nil, {"root"}, {"root", "force-app"}}
+	paths := [][]string{
+		{"root", "package.xml"}, {"root", "force-app", "main", "default", "classes", "My__c.cls"},
+		{"root", "force-app", "main", "default", "classes", "Plain.cls"}, {"root", "x", "__tests__", "t.js"},
+		{"root", "x", "jsconfig.json"}, {"root", "app.log"}, {"root", "keep.log"}, {"root", "build"},
+		{"root", "root-only.txt"}, {"root", "docs", "a.md"}, {"root", "docs"}, {"root", "a", "x", "y", "b"},
+		{"root", "a", "b"}, {"root", "zero1.xml"}, {"root", "Profiles"}, {"root", "#hash"}, {"root", "!bang"},
+		{"root", "trailing-space"}, {"root", "dir with space", "x"}, {"root", "force-app", "main", "default", "profiles", "Admin.profile-meta.xml"},
+		{"root", "aXXb"}, {"root"}, {},
+	}
+	for _, d := range domains {
+		for _, line := range lines {
+			p := newPattern(line, d)
+			for _, path := range paths {
+				for _, isDir := range []bool{false, true} {
+					want := gitignore.ParsePattern(line, d).Match(path, isDir)
+					if p.inside {
+						want = gitignore.NoMatch
+						if len(path) > 0 {
+							want = p.p.Match(path[:len(path)-1], true)
+						}
+					}
+					if got := p.match(path, isDir); got != want {
+						t.Errorf("pattern %q (domain %v) on %v dir=%v: got %v, go-git says %v", line, d, path, isDir, got, want)
+					}
+				}
+			}
+		}
+	}
 }
