@@ -6,6 +6,8 @@
 # peak RSS.
 #
 #   bench/secrets/run.sh [MB]          (default 200; work dir $BENCH_DIR or /tmp/sfguard-secrets-bench)
+#   bench/secrets/run.sh PATH          any folder, e.g. a real org backup: nothing is planted, so the
+#                                      last column counts each tool's reports instead of scoring recall
 set -euo pipefail
 
 mb=${1:-200}
@@ -14,6 +16,12 @@ repo=$(cd "$here/../.." && pwd)
 work=${BENCH_DIR:-/tmp/sfguard-secrets-bench}
 tree=$work/tree
 bin=$work/bin
+given=""
+if [ -d "$mb" ]; then
+  tree=$(cd "$mb" && pwd) given=1
+elif ! [[ $mb =~ ^[0-9]+$ ]]; then
+  echo "bench/secrets/run.sh: $mb is neither a folder nor a size in MB" >&2; exit 2
+fi
 mkdir -p "$work" "$bin"
 
 echo "== building"
@@ -25,18 +33,22 @@ if [ -d "$repo/cmd/sfguard" ]; then
 fi
 gitleaks=$(command -v gitleaks || true)
 [ -z "$gitleaks" ] && [ -x "$(go env GOPATH)/bin/gitleaks" ] && gitleaks=$(go env GOPATH)/bin/gitleaks
-if [ -z "$gitleaks" ]; then
+[ -n "${SKIP_GITLEAKS:-}" ] && gitleaks=""
+if [ -z "$gitleaks" ] && [ -z "${SKIP_GITLEAKS:-}" ]; then
   echo "gitleaks not found; install with: go install github.com/zricethezav/gitleaks/v8@latest" >&2
 fi
 
-if [ ! -f "$tree.planted.tsv" ] || [ "$(cat "$work/mb" 2>/dev/null)" != "$mb" ]; then
+planted=$tree.planted.tsv
+if [ -n "$given" ]; then
+  planted=$work/nothing.planted.tsv   # a real tree: no manifest, every report is "other"
+  : > "$planted"
+elif [ ! -f "$tree.planted.tsv" ] || [ "$(cat "$work/mb" 2>/dev/null)" != "$mb" ]; then
   echo "== generating ${mb} MB tree"
   rm -rf "$tree" "$tree.planted.tsv"
   "$bin/gen" -out "$tree" -mb "$mb"
   echo "$mb" > "$work/mb"
 fi
 bytes=$(find "$tree" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
-planted=$tree.planted.tsv
 # Warm the page cache so every tool reads from memory.
 find "$tree" -type f -print0 | xargs -0 cat > /dev/null
 
@@ -65,7 +77,9 @@ if [ $have_cli = 1 ]; then
 fi
 if [ -n "$gitleaks" ]; then
   run 1 gitleaks_default "$gitleaks" dir . --no-banner --redact --exit-code 0 --report-format json --report-path "$work/gitleaks_default.json"
-  run 1 gitleaks_sf "$gitleaks" dir . --no-banner --redact --exit-code 0 --config "$here/gitleaks-salesforce.toml" --report-format json --report-path "$work/gitleaks_sf.json"
+  # On a real tree only gitleaks' default config is the peer (issue 14);
+  # GITLEAKS_SAME=1 runs the same-patterns config there too.
+  [ -z "$given" ] || [ -n "${GITLEAKS_SAME:-}" ] && run 1 gitleaks_sf "$gitleaks" dir . --no-banner --redact --exit-code 0 --config "$here/gitleaks-salesforce.toml" --report-format json --report-path "$work/gitleaks_sf.json"
 fi
 # The detectors' keyword literals as one extended regular expression.
 literals='00d|eyj|5aep86|3mvg9|force://|-----begin|secret|password|passwd|security_token|securitytoken|security-token|accesstoken|access_token|refreshtoken|refresh_token|parametervalue|apikey|api_key|\.login\('
@@ -82,7 +96,7 @@ line scan "sfguard (library driver)" "$work/scan.out" sfguard
 [ $have_cli = 1 ] && line sfguard "sfguard secrets (CLI)" "$work/sfguard.lines" sfguard
 if [ -n "$gitleaks" ]; then
   line gitleaks_default "gitleaks default config" "$work/gitleaks_default.json" gitleaks
-  line gitleaks_sf "gitleaks same patterns" "$work/gitleaks_sf.json" gitleaks
+  [ -n "${secs[gitleaks_sf]:-}" ] && line gitleaks_sf "gitleaks same patterns" "$work/gitleaks_sf.json" gitleaks
 fi
 line grep "grep -rnIiE same literals" "$work/grep.out" grep
 echo
@@ -90,7 +104,7 @@ echo "tree: $(find "$tree" -type f | wc -l) files, $((bytes / 1048576)) MB, $(wc
 if [ -n "$gitleaks" ]; then
   for who in scan sfguard; do
     [ -z "${secs[$who]:-}" ] && continue
-    awk -v who="$who" -v g="${secs[gitleaks_default]}" -v s="${secs[gitleaks_sf]}" -v r="${secs[$who]}" -v q="${secs[grep]}" 'BEGIN {
+    awk -v who="$who" -v g="${secs[gitleaks_default]}" -v s="${secs[gitleaks_sf]:-0}" -v r="${secs[$who]}" -v q="${secs[grep]}" 'BEGIN {
       name = (who == "scan") ? "sfguard library" : "sfguard CLI"
       printf "speed-up of %s: %.0fx gitleaks default, %.0fx gitleaks same patterns, %.2fx grep\n", name, g / r, s / r, q / r }'
   done
