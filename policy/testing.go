@@ -25,6 +25,7 @@ func TestModules(dirs []string) (modules map[string]*ast.Module, builtin map[str
 	builtin = map[string]bool{}
 	modules = make(map[string]*ast.Module, len(srcs))
 	keys := map[string]bool{}
+	schemas := schemaCache{}
 	var getErrs ast.Errors
 	for i, s := range srcs {
 		m := parsed[i]
@@ -42,13 +43,13 @@ func TestModules(dirs []string) (modules map[string]*ast.Module, builtin map[str
 		}
 		if key := annotateInputSchema(m, r); key != "" {
 			keys[key] = true
-			getErrs = append(getErrs, checkGetPaths(s.name, m, rawSchema(key))...)
+			getErrs = append(getErrs, checkGetPaths(s.name, m, schemas.get(key))...)
 		}
 	}
 	if len(getErrs) > 0 {
 		return nil, nil, nil, compileError(getErrs)
 	}
-	return modules, builtin, NewCompiler(keys), nil
+	return modules, builtin, newCompiler(keys, schemas), nil
 }
 
 // CompileError formats compiler errors the way New reports them: type
