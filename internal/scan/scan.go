@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sfguard/sfguard/internal/baseline"
@@ -421,12 +422,25 @@ func parseCounted(eng *policy.Engine, files []source.File, jobs int, prog *progr
 		}
 	}
 	slots := make([]slot, len(files))
+	// Documents copy what they keep, so a read buffer goes back to the
+	// pool once its file is parsed. A fresh buffer per file was 55% of the
+	// bytes allocated by a metadata scan (alloc_space profile of a 123 MiB
+	// generated org) and, with GOGC=400, most of its peak RSS.
+	var bufs sync.Pool
 	parallel.ForEach(len(files), jobs, func(i int) {
 		f := &files[i]
 		if f.Type == nil {
 			return
 		}
-		data, err := f.Read()
+		bp, _ := bufs.Get().(*[]byte)
+		if bp == nil {
+			bp = new([]byte)
+		}
+		defer bufs.Put(bp)
+		data, err := f.ReadReuse(*bp)
+		if cap(data) > cap(*bp) && f.OSPath() != "" {
+			*bp = data[:0] // keep the larger buffer (never a zip entry's or stdin's own bytes)
+		}
 		if err != nil {
 			slots[i].diag = &finding.Diagnostic{File: f.Path, Message: err.Error()}
 			return

@@ -188,6 +188,15 @@ func (f *File) OSPath() string {
 // the zip entry. It never returns more than the size limit the walk was run
 // with; errors name the display path.
 func (f *File) Read() ([]byte, error) {
+	return f.ReadReuse(nil)
+}
+
+// ReadReuse is Read reading a file from disk into buf's storage when it is
+// large enough, so a worker that is done with one file's bytes before it
+// reads the next allocates once instead of per file. The result may alias
+// buf: the caller must not keep it (nor anything sharing its memory) past
+// the next ReadReuse with the same buf.
+func (f *File) ReadReuse(buf []byte) ([]byte, error) {
 	if f.data != nil {
 		return f.data, nil
 	}
@@ -207,7 +216,7 @@ func (f *File) Read() ([]byte, error) {
 	// walk; the limit still holds. The buffer is sized from the walk so a
 	// multi-megabyte profile is read without the repeated growing and
 	// copying io.ReadAll would do.
-	b, err := readLimited(fh, f.Size, f.limit)
+	b, err := readLimited(fh, f.Size, f.limit, buf)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", f.Path, errText(err))
 	}
@@ -232,8 +241,9 @@ func Metadata(files []File) []File {
 }
 
 // readLimited reads at most limit+1 bytes (so a file that grew past the
-// limit is noticed), starting with a buffer of the expected size.
-func readLimited(r io.Reader, expect, limit int64) ([]byte, error) {
+// limit is noticed), starting with a buffer of the expected size: buf's
+// storage when it holds that much.
+func readLimited(r io.Reader, expect, limit int64, reuse []byte) ([]byte, error) {
 	max := limit
 	if max < math.MaxInt64 {
 		max++
@@ -245,7 +255,10 @@ func readLimited(r io.Reader, expect, limit int64) ([]byte, error) {
 	if n > 64<<20 {
 		n = 64 << 20 // grow past this only if the file really is larger
 	}
-	buf := make([]byte, 0, n)
+	buf := reuse[:0]
+	if int64(cap(buf)) < n {
+		buf = make([]byte, 0, n)
+	}
 	lr := io.LimitReader(r, max)
 	for {
 		if len(buf) == cap(buf) {
