@@ -280,7 +280,116 @@ func selectScopes(srcs []source, scopes []string) []source {
 		}
 		out = append(out, s)
 	}
+	return dropUnusedLibraries(out)
+}
+
+// dropUnusedLibraries leaves out built-in libraries (files with no deny
+// rule and no scope) that no kept file refers to, directly or through
+// another library. secrets --staged compiled every metadata library: about
+// half of the Rego it parsed and compiled (issue 14). A user's policy may
+// refer to a library in ways a text search could miss, so with any user
+// file present every library stays.
+func dropUnusedLibraries(srcs []source) []source {
+	isLib := make([]bool, len(srcs))
+	pkgs := make([]string, len(srcs))
+	var kept []string // texts of the files known to be compiled
+	for i, s := range srcs {
+		if !s.builtin {
+			return srcs
+		}
+		_, declared := declaredScope(s.text)
+		isLib[i] = !declared && !strings.Contains(s.text, "deny contains")
+		if pkgs[i] = packageName(s.text); !isLib[i] || pkgs[i] == "" {
+			isLib[i] = false
+			kept = append(kept, s.text)
+		}
+	}
+	used := make([]bool, len(srcs))
+	for changed := true; changed; {
+		changed = false
+		for i := range srcs {
+			if isLib[i] && !used[i] && reaches(kept, "data."+pkgs[i]) {
+				used[i], changed = true, true
+				kept = append(kept, srcs[i].text)
+			}
+		}
+	}
+	out := srcs[:0:0]
+	for i, s := range srcs {
+		if !isLib[i] || used[i] {
+			out = append(out, s)
+		}
+	}
 	return out
+}
+
+// packageName returns the package a Rego file declares.
+func packageName(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "package "); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return ""
+}
+
+// reaches reports whether the texts may read the document at ref: they
+// name it (or something inside it), or name one of its parent documents
+// whole (data.sfguard.lib, then lib.net.x), or index data dynamically.
+func reaches(texts []string, ref string) bool {
+	if refersTo(texts, ref) {
+		return true
+	}
+	for _, t := range texts {
+		if strings.Contains(t, "data[") {
+			return true
+		}
+	}
+	for i := len(ref) - 1; i > len("data"); i-- {
+		if ref[i] == '.' && refersWhole(texts, ref[:i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// refersWhole reports whether a text names ref itself, not a path below it.
+func refersWhole(texts []string, ref string) bool {
+	for _, t := range texts {
+		for rest := t; ; {
+			i := strings.Index(rest, ref)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(ref):]
+			if rest == "" || !isIdentByte(rest[0]) && rest[0] != '.' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// refersTo reports whether a text names ref as a whole reference (not as
+// the prefix of a longer name: data.x.net is not data.x.network).
+func refersTo(texts []string, ref string) bool {
+	for _, t := range texts {
+		for rest := t; ; {
+			i := strings.Index(rest, ref)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(ref):]
+			if rest == "" || !isIdentByte(rest[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // parseAll parses the sources on all cores; parsing is a third of start-up.
