@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 
 	"github.com/sfguard/sfguard/internal/scan"
 )
@@ -20,6 +21,9 @@ func checkGitRepo(s *scan.Settings) error {
 		return fmt.Errorf("%s %s, but git is not installed (or not on PATH)", flag, why)
 	}
 	dir := gitDir(s)
+	if hasDotGit(dir) {
+		return nil
+	}
 	cmd := exec.Command("git", "-C", dir, "rev-parse", "--git-dir")
 	if err := cmd.Run(); err != nil {
 		where := dir
@@ -58,4 +62,26 @@ func gitDir(s *scan.Settings) string {
 		}
 	}
 	return "."
+}
+
+// hasDotGit reports whether dir or a parent holds a .git entry. It is the
+// quick yes for checkGitRepo: a git process costs a pre-commit scan a few
+// milliseconds it cannot spare (issue 14: five git processes in a row in
+// an execve trace of secrets --staged). Without one, git itself decides,
+// since GIT_DIR and bare repositories need no .git entry.
+func hasDotGit(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return false
+		}
+		abs = parent
+	}
 }
