@@ -17,7 +17,7 @@
 #   id: SFG-PERM-007
 #   severity: medium
 #   types: [Profile, PermissionSet]
-#   reads: [userPermissions, custom]
+#   reads: [userPermissions, custom, userLicense]
 #   tags: [security, permissions, CanApproveUninstalledApps, sbs:SBS-ACS-003]
 #   remediation: |
 #     Remove "Approve Uninstalled Connected Apps" from the profile or permission
@@ -50,7 +50,7 @@ deny contains f if {
 	input.type in {"Profile", "PermissionSet"}
 
 	# Salesforce's standard profiles carry it by design.
-	not perms.standard_profile(input.content)
+	not perms.salesforce_default(input)
 	some i in perms.at(input.content, "CanApproveUninstalledApps")
 	f := {
 		"msg": sprintf("%s %s grants \"%s\" (CanApproveUninstalledApps): its holders can authorize connected apps that no administrator installed, bypassing the org's API access control", [perms.kind(input), input.fullName, perms.label("CanApproveUninstalledApps")]),

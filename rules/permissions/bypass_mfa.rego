@@ -17,7 +17,7 @@
 #   id: SFG-PERM-005
 #   severity: high
 #   types: [Profile, PermissionSet]
-#   reads: [userPermissions, custom]
+#   reads: [userPermissions, custom, userLicense]
 #   tags: [security, permissions, BypassMFAForUiLogins]
 #   remediation: |
 #     Remove the permission from the profile or permission set and give it only to
@@ -48,6 +48,10 @@ import data.sfguard.lib.perms
 
 deny contains f if {
 	input.type in {"Profile", "PermissionSet"}
+
+	# Salesforce defaults (standard and guest profiles, Salesforce-owned
+	# permission sets) are not the org's to change.
+	not perms.salesforce_default(input)
 	some i in perms.at(input.content, "BypassMFAForUiLogins")
 	f := {
 		"msg": sprintf("%s %s grants \"%s\" (BypassMFAForUiLogins): its holders log in to the Salesforce UI with a password alone, so a phished password is a working login", [perms.kind(input), input.fullName, perms.label("BypassMFAForUiLogins")]),

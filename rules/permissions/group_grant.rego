@@ -78,26 +78,24 @@ grants contains x if {
 
 group_label(g) := names.of(g.content, "label", g.fullName)
 
-deny contains f if {
-	some x in grants
-	f := {
-		"msg": sprintf("Permission set group %s gives all its members %s through its permission set %s, and no muting permission set mutes it: they can %s", [group_label(x.group), x.info.label, x.set.fullName, x.info.why]),
-		"document": x.group.path,
-		"element": ["permissionSets", x.i],
-		"severity": x.info.severity,
-		"value": x.name,
-		"related": [{"document": x.set.path, "element": ["userPermissions", x.j, "name"]}],
-	}
-}
+severity_rank := {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 
+# One fact, one finding: each group is reported once, at its first member
+# that grants a powerful permission, naming every such permission with the
+# member set it comes from; each grant is a related location.
 deny contains f if {
-	some x in grants
+	some g in object.get(input.types, "PermissionSetGroup", [])
+	not perms.salesforce_default(g)
+	xs := [x | some x in grants; x.group.path == g.path]
+	count(xs) > 0
+	ordered := sort([[x.i, x.name, x.j, x.set.path] | some x in xs])
+	worst := max([severity_rank[x.info.severity] | some x in xs])
 	f := {
-		"msg": sprintf("Permission set %s grants %s to every member of permission set group %s (not muted there): they can %s", [x.set.fullName, x.info.label, group_label(x.group), x.info.why]),
-		"document": x.set.path,
-		"element": ["userPermissions", x.j, "name"],
-		"severity": x.info.severity,
-		"value": x.name,
-		"related": [{"document": x.group.path, "element": ["permissionSets", x.i]}],
+		"msg": sprintf("Permission set group %s gives all its members %s, and no muting permission set mutes them", [group_label(g), concat("; ", sort({sprintf("%s (through %s: %s)", [x.info.label, x.set.fullName, x.info.why]) | some x in xs}))]),
+		"document": g.path,
+		"element": ["permissionSets", ordered[0][0]],
+		"severity": [s | some s, r in severity_rank; r == worst][0],
+		"value": sort({x.name | some x in xs}),
+		"related": [{"document": o[3], "element": ["userPermissions", o[2], "name"]} | some o in ordered],
 	}
 }

@@ -59,7 +59,7 @@ api_only_licenses := {"Salesforce Integration", "Salesforce API Integration"}
 
 deny contains f if {
 	input.type == "Profile"
-	not perms.standard_profile(input.content)
+	not perms.salesforce_default(input)
 	regex.match(pattern, input.fullName)
 	not object.get(input.content, "userLicense", "") in api_only_licenses
 	not perms.has(input.content, "ApiUserOnly")

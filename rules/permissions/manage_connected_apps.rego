@@ -18,7 +18,7 @@
 #   id: SFG-PERM-006
 #   severity: medium
 #   types: [Profile, PermissionSet]
-#   reads: [userPermissions, custom]
+#   reads: [userPermissions, custom, userLicense]
 #   tags: [security, permissions, ManageRemoteAccess]
 #   remediation: |
 #     Remove "Manage Connected Apps" from the custom profile or permission set, and
@@ -51,7 +51,7 @@ deny contains f if {
 	input.type in {"Profile", "PermissionSet"}
 
 	# Salesforce's standard profiles carry it by design.
-	not perms.standard_profile(input.content)
+	not perms.salesforce_default(input)
 	some i in perms.at(input.content, "ManageRemoteAccess")
 	f := {
 		"msg": sprintf("%s %s grants \"%s\" (ManageRemoteAccess): its holders can create connected apps and relax their OAuth policies (IP relaxation, refresh token lifetime, pre-authorised profiles)", [perms.kind(input), input.fullName, perms.label("ManageRemoteAccess")]),

@@ -17,7 +17,7 @@
 #   id: SFG-PERM-003
 #   severity: medium
 #   types: [Profile, PermissionSet]
-#   reads: [userPermissions, custom]
+#   reads: [userPermissions, custom, userLicense]
 #   tags: [security, permissions, PasswordNeverExpires]
 #   remediation: |
 #     Remove "Password Never Expires" from the profile or permission set (Setup →
@@ -50,6 +50,10 @@ import data.sfguard.lib.perms
 
 deny contains f if {
 	input.type in {"Profile", "PermissionSet"}
+
+	# Salesforce defaults (standard and guest profiles, Salesforce-owned
+	# permission sets) are not the org's to change.
+	not perms.salesforce_default(input)
 	some i in perms.at(input.content, "PasswordNeverExpires")
 	f := {
 		"msg": sprintf("%s %s grants \"%s\" (PasswordNeverExpires): its holders' passwords ignore the org's expiration policy, so a leaked password keeps working indefinitely", [perms.kind(input), input.fullName, perms.label("PasswordNeverExpires")]),

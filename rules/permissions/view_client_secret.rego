@@ -17,7 +17,7 @@
 #   id: SFG-PERM-011
 #   severity: medium
 #   types: [Profile, PermissionSet]
-#   reads: [userPermissions, custom]
+#   reads: [userPermissions, custom, userLicense]
 #   tags: [security, permissions, ViewClientSecret]
 #   remediation: |
 #     Remove the permission from the profile or permission set; rotate secrets
@@ -48,6 +48,10 @@ import data.sfguard.lib.perms
 
 deny contains f if {
 	input.type in {"Profile", "PermissionSet"}
+
+	# Salesforce defaults (standard and guest profiles, Salesforce-owned
+	# permission sets) are not the org's to change.
+	not perms.salesforce_default(input)
 	some i in perms.at(input.content, "ViewClientSecret")
 	f := {
 		"msg": sprintf("%s %s grants \"%s\" (ViewClientSecret): a metadata retrieve by its holders writes external client app consumer secrets into files", [perms.kind(input), input.fullName, perms.label("ViewClientSecret")]),

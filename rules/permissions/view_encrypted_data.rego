@@ -17,7 +17,7 @@
 #   id: SFG-PERM-004
 #   severity: medium
 #   types: [Profile, PermissionSet]
-#   reads: [userPermissions, custom]
+#   reads: [userPermissions, custom, userLicense]
 #   tags: [security, permissions, ViewEncryptedData]
 #   remediation: |
 #     Remove "View Encrypted Data" from the profile or permission set unless the
@@ -49,6 +49,10 @@ import data.sfguard.lib.perms
 
 deny contains f if {
 	input.type in {"Profile", "PermissionSet"}
+
+	# Salesforce defaults (standard and guest profiles, Salesforce-owned
+	# permission sets) are not the org's to change.
+	not perms.salesforce_default(input)
 	some i in perms.at(input.content, "ViewEncryptedData")
 	f := {
 		"msg": sprintf("%s %s grants \"%s\" (ViewEncryptedData): its holders, and any integration logged in as them, read encrypted fields in clear text", [perms.kind(input), input.fullName, perms.label("ViewEncryptedData")]),

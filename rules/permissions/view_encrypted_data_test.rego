@@ -20,8 +20,14 @@ test_permission_set_fires if {
 	contains(f.msg, "Permission set Integration")
 }
 
-test_standard_profile_is_reported_too if {
-	count(rule.deny) == 1 with input as grants("Profile", false)
+# Salesforce defaults the org cannot change are skipped, consistently with
+# the other permission rules (perms.salesforce_default).
+test_salesforce_defaults_are_skipped if {
+	count(rule.deny) == 0 with input as grants("Profile", false)
+	g := json.patch(grants("Profile", true), [{"op": "add", "path": "/content/userLicense", "value": "Guest User License"}])
+	count(rule.deny) == 0 with input as g
+	s := json.patch(grants("PermissionSet", true), [{"op": "replace", "path": "/fullName", "value": "sfdcInternalInt__sfdc_scrt2"}])
+	count(rule.deny) == 0 with input as s
 }
 
 test_disabled_or_absent_is_silent if {
