@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -208,4 +209,80 @@ func nearestOf(have string, keys []string) string {
 		return ""
 	}
 	return "; nearest valid field: " + best
+}
+
+// checkTestInputs checks the constant inputs of a Rego test module (`with
+// input as {...}`) against the input schema of the rule it tests: a test
+// whose input misspells a field tests nothing (a "stays silent" test passes
+// for the wrong reason). Inputs built by functions are not checked.
+func checkTestInputs(file string, m *ast.Module, key string) ast.Errors {
+	var errs ast.Errors
+	ast.WalkExprs(m, func(e *ast.Expr) bool {
+		for _, w := range e.With {
+			ref, ok := w.Target.Value.(ast.Ref)
+			if !ok || !ref.Equal(ast.InputRootRef) || !w.Value.IsGround() {
+				continue
+			}
+			v, err := ast.JSON(w.Value.Value)
+			if err != nil {
+				continue
+			}
+			schema := testInputSchema(key, v)
+			if schema == nil {
+				continue
+			}
+			if msg := firstMiss(schema, v, nil); msg != "" {
+				errs = append(errs, ast.NewError(ast.TypeErr, w.Value.Location, "test input does not match the rule's input schema: %s", msg))
+			}
+		}
+		return false
+	})
+	return errs
+}
+
+// testInputSchema is the schema a test input is checked against: for a
+// document input, the schema of the type it names when the rule reads that
+// type; nil (no check) for a type the rule does not read, since such a test
+// is about the rule ignoring it.
+func testInputSchema(key string, v any) any {
+	if obj, ok := v.(map[string]any); ok && key != "org" && key != "secret" && !strings.HasPrefix(key, "delta.") {
+		if typ, ok := obj["type"].(string); ok {
+			for _, t := range strings.Split(key, "|") {
+				if t == typ {
+					return baseSchema(typ)
+				}
+			}
+			return nil
+		}
+	}
+	return rawSchema(key)
+}
+
+// firstMiss walks every path of a JSON value and reports the first one the
+// schema does not have.
+func firstMiss(schema, v any, path []any) string {
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			p := append(append([]any(nil), path...), k)
+			if msg := schemaMiss(schema, p); msg != "" {
+				return msg
+			}
+			if msg := firstMiss(schema, x[k], p); msg != "" {
+				return msg
+			}
+		}
+	case []any:
+		for i, e := range x {
+			if msg := firstMiss(schema, e, append(append([]any(nil), path...), i)); msg != "" {
+				return msg
+			}
+		}
+	}
+	return ""
 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -26,6 +27,7 @@ func TestModules(dirs []string) (modules map[string]*ast.Module, builtin map[str
 	modules = make(map[string]*ast.Module, len(srcs))
 	keys := map[string]bool{}
 	schemas := schemaCache{}
+	pkgKeys := map[string]string{}
 	var getErrs ast.Errors
 	for i, s := range srcs {
 		m := parsed[i]
@@ -43,10 +45,23 @@ func TestModules(dirs []string) (modules map[string]*ast.Module, builtin map[str
 		}
 		if key := annotateInputSchema(m, r); key != "" {
 			keys[key] = true
+			pkgKeys[m.Package.Path.String()] = key
 			getErrs = append(getErrs, checkGetPaths(s.name, m, schemas.get(key))...)
 		}
 	}
+	// Second pass: the constant inputs of each test package against the
+	// schema of the rule package it tests (acme.x_test tests acme.x).
+	for name, m := range modules {
+		if !strings.HasSuffix(name, "_test.rego") {
+			continue
+		}
+		pkg := strings.TrimSuffix(m.Package.Path.String(), "_test")
+		if key, ok := pkgKeys[pkg]; ok {
+			getErrs = append(getErrs, checkTestInputs(name, m, key)...)
+		}
+	}
 	if len(getErrs) > 0 {
+		sort.Slice(getErrs, func(i, j int) bool { return getErrs[i].Location.Compare(getErrs[j].Location) < 0 })
 		return nil, nil, nil, compileError(getErrs)
 	}
 	return modules, builtin, newCompiler(keys, schemas), nil

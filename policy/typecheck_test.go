@@ -179,3 +179,21 @@ deny contains f if {
 		t.Errorf("findings %+v, want one on line 4", fs)
 	}
 }
+
+// TestTestInputsAreChecked: a Rego test whose constant input misspells a
+// field fails to load instead of passing for the wrong reason.
+func TestTestInputsAreChecked(t *testing.T) {
+	rule := ruleHead("[ConnectedApp]") + "deny contains f if {\n\tnot input.content.contactEmail\n\tf := {\"msg\": \"x\", \"element\": []}\n}\n"
+	test := "package acme.contact_test\n\nimport rego.v1\n\nimport data.acme.contact\n\ntest_silent if {\n\tcount(contact.deny) == 0 with input as {\"type\": \"ConnectedApp\", \"content\": {\"contactEmial\": \"a@example.com\"}}\n}\n"
+	dir := writePolicy(t, map[string]string{"p.rego": rule, "p_test.rego": test})
+	_, _, _, err := TestModules([]string{dir})
+	want := dir + `/p_test.rego:8:41: test input does not match the rule's input schema: input.content has no field "contactEmial"; nearest valid field: contactEmail`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v\nwant it to contain %q", err, want)
+	}
+	ok := strings.Replace(test, "contactEmial", "contactEmail", 1)
+	dir = writePolicy(t, map[string]string{"p.rego": rule, "p_test.rego": ok})
+	if _, _, _, err := TestModules([]string{dir}); err != nil {
+		t.Errorf("valid test input rejected: %v", err)
+	}
+}
