@@ -105,6 +105,8 @@ func run(args []string, e env) int {
 		return runScan(rest, e, modeSecrets)
 	case "access":
 		return runAccess(rest, e)
+	case "manifest":
+		return runManifest(rest, e)
 	case "rules":
 		return runRules(rest, e)
 	case "explain":
@@ -137,6 +139,7 @@ Usage:
   sfguard scan [flags] [PATH...]     check metadata (directories, files, retrieve .zip) and scan for credentials
   sfguard secrets [flags] [PATH...]  scan for Salesforce credentials only (--staged for pre-commit)
   sfguard access [flags] [PATH...]   who can get in, from where, with what (text, json, csv)
+  sfguard manifest                   print a package.xml that retrieves what sfguard reads
   sfguard rules [--format text|json] list the rules
   sfguard explain RULE-ID            print a rule's documentation
   sfguard inspect [flags] PATH...    print the Rego input the rules receive (--org, --reads)
