@@ -22,6 +22,7 @@ import (
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/report"
 	"github.com/sfguard/sfguard/internal/scan"
+	"github.com/sfguard/sfguard/internal/synthorg"
 )
 
 // The HTML report is checked the way an admin uses it: opened from disk in
@@ -316,6 +317,20 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("screenshot of its first screen: %s", topOut)
+		for name, sel := range map[string]string{
+			"access-matrix":  "#access",
+			"path-002-chain": `#list details.finding[data-rule="SFG-PATH-002"]`,
+		} {
+			var part []byte
+			if err := chromedp.Run(shot.ctx, chromedp.Screenshot(sel, &part, chromedp.ByQuery)); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(artifactDir(t), "insecure-mdapi-"+name+".png")
+			if err := os.WriteFile(out, part, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("screenshot of %s: %s", sel, out)
+		}
 	})
 }
 
@@ -351,4 +366,48 @@ func mustRead(t *testing.T, p string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestHTMLReportLargeOrg measures the report of a synthetic org of about
+// 100 profiles and 800 findings: its size and how long headless Chromium
+// takes to load it. It states figures and asserts none (timings depend on
+// the machine). Opt-in, as it writes ~60 MB of metadata:
+//
+//	SFGUARD_LARGE=1 go test ./internal/report -run LargeOrg -v
+func TestHTMLReportLargeOrg(t *testing.T) {
+	if os.Getenv("SFGUARD_LARGE") == "" {
+		t.Skip("set SFGUARD_LARGE=1 to measure the HTML report of a large synthetic org")
+	}
+	browser := newBrowser(t)
+	dir := t.TempDir()
+	if _, err := synthorg.Write(dir, synthorg.Spec{Profiles: 100, ProfileBytes: 200 << 10, PermissionSets: 200, ConnectedApps: 320}); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	rep := fixtureReport(t, dir)
+	scanned := time.Since(start)
+	file := writeHTMLFile(t, rep, t.TempDir())
+	st, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := openPage(t, browser, file, false)
+	var nav map[string]float64
+	if err := chromedp.Run(p.ctx, chromedp.Evaluate(`(() => { const n = performance.getEntriesByType("navigation")[0]; return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd}; })()`, &nav)); err != nil {
+		t.Fatal(err)
+	}
+	var filter float64
+	if err := chromedp.Run(p.ctx, chromedp.Evaluate(`(() => { const t0 = performance.now(); const s = document.querySelector("#filters [name=q]"); s.value = "Synthetic"; s.dispatchEvent(new Event("input", {bubbles: true})); return performance.now() - t0; })()`, &filter)); err != nil {
+		t.Fatal(err)
+	}
+	profiles := 0
+	if rep.Audit != nil && rep.Audit.Access != nil {
+		for _, pr := range rep.Audit.Access.Principals {
+			if pr.Kind == "Profile" {
+				profiles++
+			}
+		}
+	}
+	t.Logf("large org: %d profiles, %d findings; scan %v; HTML %.2f MB; Chromium DOMContentLoaded %.0f ms, load %.0f ms; one text filter pass %.0f ms",
+		profiles, len(rep.Findings), scanned.Round(time.Millisecond), float64(st.Size())/(1<<20), nav["dcl"], nav["load"], filter)
 }
