@@ -87,11 +87,18 @@ func (m *Matrix) counts() string {
 	for _, p := range m.Principals {
 		n[p.Kind]++
 	}
-	apps := 0
-	for range m.Apps {
-		apps++
+	count := func(k int, one, many string) string {
+		if k == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(k) + " " + many
 	}
-	return fmt.Sprintf("%d profiles, %d permission sets, %d permission set groups, %d OAuth apps", n["Profile"], n["Permission set"], n["Permission set group"], apps)
+	return strings.Join([]string{
+		count(n["Profile"], "profile", "profiles"),
+		count(n["Permission set"], "permission set", "permission sets"),
+		count(n["Permission set group"], "permission set group", "permission set groups"),
+		count(len(m.Apps), "OAuth app", "OAuth apps"),
+	}, ", ")
 }
 
 func dash(s string) string {
