@@ -46,7 +46,7 @@ func runManifest(args []string, e env) int {
 		fmt.Fprintf(e.stderr, "sfguard: --api-version %q: want a version such as %s, 60.0 or later (external client app policies need it)\n", *version, DefaultManifestAPIVersion)
 		return ExitError
 	}
-	var w io.Writer = e.stdout
+	w := e.stdout
 	var f *os.File
 	if *out != "" {
 		var err error
