@@ -160,27 +160,70 @@ func scopes(s *Settings) []string {
 }
 
 // Run performs the scan. It does not modify *s.
+//
+// Compiling the rules and listing the files do not depend on each other,
+// so they run together: in a CPU profile of scan --no-secrets on a real
+// source-format org they were two serial phases of similar length (policy
+// compile 23%, walk 20%), and a pre-commit scan waits on git processes
+// while the rules compile (issue 14).
 func Run(ctx context.Context, settings *Settings) (*Result, error) {
-	eng, err := NewEngine(settings)
-	if err != nil {
-		return nil, err
+	s := normalized(settings)
+	type built struct {
+		eng *policy.Engine
+		err error
 	}
-	return RunEngine(ctx, settings, eng)
+	engine := make(chan built, 1)
+	go func() {
+		eng, err := NewEngine(s)
+		engine <- built{eng, err}
+	}()
+	s.Progress.Phase("listing files")
+	l := list(s)
+	b := <-engine
+	if b.err != nil {
+		return nil, b.err
+	}
+	return runListed(ctx, s, b.eng, l)
 }
 
 // RunEngine performs the scan with an engine built once for many scans
 // (sfguard test runs every fixture org through the same rules).
 func RunEngine(ctx context.Context, settings *Settings, eng *policy.Engine) (*Result, error) {
+	s := normalized(settings)
+	s.Progress.Phase("listing files")
+	return runListed(ctx, s, eng, list(s))
+}
+
+// normalized returns a copy of the settings with defaults filled in.
+func normalized(settings *Settings) *Settings {
 	sc := *settings
 	s := &sc
-	if err := s.Config.CheckRules(eng.Rules()); err != nil {
-		return nil, err
-	}
 	if s.Jobs < 1 {
 		s.Jobs = 1
 	}
 	if s.Today.IsZero() {
 		s.Today = time.Now()
+	}
+	return s
+}
+
+// listing is what collect found.
+type listing struct {
+	files []source.File
+	diags []finding.Diagnostic
+	err   error
+}
+
+func list(s *Settings) listing {
+	files, diags, err := collect(s)
+	return listing{files, diags, err}
+}
+
+// runListed evaluates the listed files. A configuration naming unknown
+// rules is reported before any problem with the input.
+func runListed(ctx context.Context, s *Settings, eng *policy.Engine, l listing) (*Result, error) {
+	if err := s.Config.CheckRules(eng.Rules()); err != nil {
+		return nil, err
 	}
 	rep := &report.Report{
 		Tool:    s.Tool,
@@ -190,8 +233,7 @@ func RunEngine(ctx context.Context, settings *Settings, eng *policy.Engine) (*Re
 	}
 	// One source feeds both halves, so every input reaches both and each
 	// problem with an input is reported once.
-	s.Progress.Phase("listing files")
-	files, diags, err := collect(s)
+	files, diags, err := l.files, l.diags, l.err
 	if err != nil {
 		return nil, err
 	}
