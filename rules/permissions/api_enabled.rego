@@ -105,8 +105,12 @@ deny contains f if {
 
 exposure := " its users can log in to the API from any address with password + security token (and with the password alone from the org's trusted IP ranges)"
 
+# A standard profile's API Enabled is Salesforce's default, and so is having
+# no login ranges; a broad range, though, is the org's own choice (the
+# System Administrator profile with 0.0.0.0–255.255.255.255) and is graded.
 profile_grade(d, _) := {"severity": "info", "tail": sprintf(", a Salesforce default on a standard or guest profile that the org cannot remove; %s", [ranges_tail(d)])} if {
 	perms.salesforce_default(d)
+	net.login_restriction(d.content, threshold) != "broad"
 } else := {"severity": "high", "tail": sprintf(" and has no login IP ranges:%s", [exposure])} if {
 	r := net.login_restriction(d.content, threshold)
 	r == "none"

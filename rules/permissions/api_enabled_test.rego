@@ -62,3 +62,10 @@ test_disabled_or_absent_is_silent if {
 	count(rule.deny) == 0 with input as org({"Profile": [{"type": "Profile", "fullName": "P", "path": "p", "content": {"userPermissions": [{"enabled": false, "name": "ApiEnabled"}]}}]})
 	count(rule.deny) == 0 with input as org({"Profile": [profile("P", {}, ["ViewSetup"])]})
 }
+
+test_standard_profile_with_an_allow_all_range_is_graded if {
+	p := profile("Admin", {"custom": false, "loginIpRanges": [{"startAddress": "0.0.0.0", "endAddress": "255.255.255.255"}]}, ["ApiEnabled", "ModifyAllData"])
+	some f in rule.deny with input as org({"Profile": [p]})
+	f.severity == "high"
+	contains(f.msg, "restricts nothing")
+}
