@@ -148,6 +148,7 @@ func New(opts Options) (*Engine, error) {
 // newFromSources compiles the given rule sources (the built-in pack and the
 // user's, already read).
 func newFromSources(opts Options, srcs []source) (*Engine, error) {
+	all := srcs
 	srcs = selectScopes(srcs, opts.Scopes)
 	parsed, err := parseAll(srcs)
 	if err != nil {
@@ -197,7 +198,7 @@ func newFromSources(opts Options, srcs []source) (*Engine, error) {
 		return nil, err
 	}
 	if opts.ResolveParams != nil {
-		if params, err = opts.ResolveParams(params); err != nil {
+		if params, err = resolveParams(opts.ResolveParams, params, all, len(srcs) < len(all)); err != nil {
 			return nil, err
 		}
 	}
@@ -390,6 +391,38 @@ func refersTo(texts []string, ref string) bool {
 
 func isIdentByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// resolveParams hands the declared parameters to the caller's resolver. A
+// configuration is shared by every command: `.sfguard.yaml` may set a
+// credential-scan parameter that a `scan --no-secrets` run never compiles.
+// So when the resolver rejects the parameters and some scopes were left
+// out, the parameters of the whole pack are declared and it is asked again;
+// the out-of-scope values reach no compiled rule. The retry keeps the
+// common path (no unknown name) free of parsing the rules left out.
+func resolveParams(resolve func(map[string]any) (map[string]any, error), declared map[string]any, all []source, narrowed bool) (map[string]any, error) {
+	out, err := resolve(declared)
+	if err == nil || !narrowed {
+		return out, err
+	}
+	parsed, perr := parseAll(all)
+	if perr != nil {
+		return nil, err
+	}
+	var rules []*loadedRule
+	for i, s := range all {
+		if r, ok, rerr := ruleFromModule(s.name, parsed[i], s.builtin); rerr == nil && ok {
+			rules = append(rules, r)
+		}
+	}
+	whole, merr := mergeParams(rules, nil)
+	if merr != nil {
+		return nil, err
+	}
+	for k, v := range declared {
+		whole[k] = v
+	}
+	return resolve(whole)
 }
 
 // parseAll parses the sources on all cores; parsing is a third of start-up.
