@@ -7,8 +7,8 @@ import (
 
 // pathFilter applies a walk's filters to paths that come from git rather
 // than from listing directories: under a path argument, not ignored by a
-// .gitignore or .forceignore of the work tree, not excluded, and — for the
-// metadata classification — inside a package directory. Directory states
+// .gitignore of the work tree, not excluded, and — for the metadata
+// classification — inside a package directory and not in .forceignore. Directory states
 // are computed once, from the top of the work tree down, the way walkDir
 // builds them.
 type pathFilter struct {
@@ -66,13 +66,14 @@ func (pf *pathFilter) accept(abs string) bool {
 	if st.out || pf.w.excluded(abs, disp) {
 		return false
 	}
-	return pf.w.opts.NoIgnore || !st.ig.match(splitComps(abs), false)
+	return pf.w.opts.NoIgnore || !st.ig.skip(splitComps(abs), false)
 }
 
 // inScope reports whether a metadata file lies in a package directory of
 // its project.
 func (pf *pathFilter) inScope(abs string) bool {
-	return pf.state(filepath.Dir(abs)).sc.covers(abs)
+	st := pf.state(filepath.Dir(abs))
+	return st.sc.covers(abs) && !st.ig.undeployed(splitComps(abs), false)
 }
 
 func (pf *pathFilter) state(dir string) *dirState {
@@ -91,7 +92,10 @@ func (pf *pathFilter) state(dir string) *dirState {
 		up := pf.state(parent)
 		st = dirState{ig: up.ig, sc: up.sc, out: up.out}
 		if !st.out {
-			st.out = (!pf.w.opts.NoIgnore && st.ig.match(comps, true)) || pf.w.excluded(dir, pf.w.display(dir, dir))
+			st.out = (!pf.w.opts.NoIgnore && st.ig.skip(comps, true)) || pf.w.excluded(dir, pf.w.display(dir, dir))
+		}
+		if !st.out && st.ig.undeployed(comps, true) {
+			st.sc = noMetadata
 		}
 		if !st.out {
 			pf.load(&st, dir, comps, false)

@@ -284,7 +284,10 @@ func readLimited(r io.Reader, expect, limit int64, reuse []byte) ([]byte, error)
 //   - .git directories are never entered; symlinked directories are not
 //     followed (loops), symlinked files are read.
 //   - .gitignore files (nested ones too, and .git/info/exclude) and the
-//     project's .forceignore apply to walked trees. A .forceignore counts
+//     project's .forceignore apply to walked trees: what git ignores is not
+//     read at all; what .forceignore lists is never deployed, so it is not
+//     classified as metadata, but it is committed and still reaches the
+//     credential scan. A .forceignore counts
 //     only beside sfdx-project.json (the project root), or in the argument
 //     directory when no project encloses it. When an argument directory
 //     lies inside a git work tree or an sfdx project, the ignore files of

@@ -111,8 +111,17 @@ func anyContains(comps []string, lit string) bool {
 	return false
 }
 
-func (ig ignores) match(comps []string, isDir bool) bool {
-	return excludedBy(ig.git, comps, isDir) || excludedBy(ig.force, comps, isDir)
+// skip reports whether git ignores the path: nothing below it is read, by
+// either half (an ignored file is not committed).
+func (ig ignores) skip(comps []string, isDir bool) bool {
+	return excludedBy(ig.git, comps, isDir)
+}
+
+// undeployed reports whether .forceignore keeps the path out of deploys:
+// the metadata rules do not apply to it, but it is still committed, so the
+// credential scan reads it.
+func (ig ignores) undeployed(comps []string, isDir bool) bool {
+	return excludedBy(ig.force, comps, isDir)
 }
 
 // excludedBy applies gitignore precedence: the last matching pattern
@@ -201,6 +210,10 @@ func (w *walker) walkRootDir(abs, real, disp string) {
 // scope lists the package directories (real, absolute) whose files are
 // classified as metadata; nil means everywhere.
 type scope []string
+
+// noMetadata is the scope of a folder .forceignore keeps out of deploys:
+// it covers nothing, so its files reach only the credential scan.
+var noMetadata = scope{}
 
 func (s scope) covers(real string) bool {
 	if s == nil {
@@ -396,8 +409,11 @@ func (w *walker) visit(abs, real, disp string, comps []string, typ fs.FileMode, 
 	}
 	switch {
 	case typ.IsDir():
-		if ig.match(comps, true) || w.excluded(abs, disp) {
+		if ig.skip(comps, true) || w.excluded(abs, disp) {
 			return
+		}
+		if ig.undeployed(comps, true) {
+			sc = noMetadata
 		}
 		w.walkDir(abs, real, disp, comps, ig, false, sc)
 	case typ.IsRegular():
@@ -407,7 +423,7 @@ func (w *walker) visit(abs, real, disp string, comps []string, typ fs.FileMode, 
 }
 
 func (w *walker) walkFile(abs, real, disp string, comps []string, symlink bool, ig ignores, sc scope) {
-	if ig.match(comps, false) || w.excluded(abs, disp) {
+	if ig.skip(comps, false) || w.excluded(abs, disp) {
 		return
 	}
 	// real is the entry's own path (a symlink is not resolved here): a
@@ -415,7 +431,7 @@ func (w *walker) walkFile(abs, real, disp string, comps []string, symlink bool, 
 	// supplies the content. Using the resolved argument directory keeps
 	// the type folder right when the argument itself is a symlink.
 	t, name, format, ok := classify(filepath.ToSlash(real))
-	if ok && !sc.covers(real) {
+	if ok && (!sc.covers(real) || ig.undeployed(comps, false)) {
 		t, name, format, ok = nil, "", "", false
 	}
 	key := real

@@ -261,6 +261,23 @@ func TestWalkTrees(t *testing.T) {
 			},
 		},
 		{
+			// .forceignore keeps files out of deploys, not out of the
+			// repository: the credential scan still reads them.
+			name: "forceignored files reach the credential scan only",
+			tree: map[string]string{
+				"sfdx-project.json": `{"packageDirectories":[{"path":"force-app"}]}`,
+				".forceignore":      "**/profiles/**\n**/Skip.connectedApp-meta.xml\n",
+				"force-app/main/default/profiles/Admin.profile-meta.xml":          xml,
+				"force-app/main/default/connectedApps/Skip.connectedApp-meta.xml": xml,
+			},
+			want: []entry{
+				plain(".forceignore", -1),
+				plain("force-app/main/default/connectedApps/Skip.connectedApp-meta.xml", -1),
+				plain("force-app/main/default/profiles/Admin.profile-meta.xml", -1),
+				plain("sfdx-project.json", -1),
+			},
+		},
+		{
 			name: "forceignore in the argument directory without a project",
 			tree: map[string]string{
 				".forceignore":           "profiles/Admin.profile\n",
