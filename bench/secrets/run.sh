@@ -106,6 +106,7 @@ if [ -n "$gitleaks" ]; then
     [ -z "${secs[$who]:-}" ] && continue
     awk -v who="$who" -v g="${secs[gitleaks_default]}" -v s="${secs[gitleaks_sf]:-0}" -v r="${secs[$who]}" -v q="${secs[grep]}" 'BEGIN {
       name = (who == "scan") ? "sfguard library" : "sfguard CLI"
-      printf "speed-up of %s: %.0fx gitleaks default, %.0fx gitleaks same patterns, %.2fx grep\n", name, g / r, s / r, q / r }'
+      same = (s > 0) ? sprintf(", %.0fx gitleaks same patterns", s / r) : ""
+      printf "speed-up of %s: %.0fx gitleaks default%s, %.2fx grep (grep time / sfguard time)\n", name, g / r, same, q / r }'
   done
 fi
