@@ -283,6 +283,7 @@ var areaNames = map[string]string{
 	"secrets":     "Credentials",
 	"web":         "Web security",
 	"delta":       "Changes in this PR",
+	"sso":         "Single sign-on",
 }
 
 func areaOf(ru finding.Rule, f finding.Finding) string {
