@@ -107,6 +107,10 @@ func RunRule(ctx context.Context, eng *policy.Engine, root, id string) []Case {
 	return []Case{fail, pass}
 }
 
+// InputProblem is the want id that marks an element whose value is
+// deliberately malformed or duplicated in a fixture.
+const InputProblem = "input-problem"
+
 func runCase(ctx context.Context, eng *policy.Engine, c *Case) {
 	if st, err := os.Stat(c.Dir); err != nil || !st.IsDir() {
 		c.Problems = append(c.Problems, fmt.Sprintf("%s: every rule needs a %s/ org", c.Dir, c.Kind))
@@ -125,8 +129,25 @@ func runCase(ctx context.Context, eng *policy.Engine, c *Case) {
 		c.Problems = append(c.Problems, err.Error())
 		return
 	}
+	docs, probs := parseAll(c.Dir)
+	c.Problems = append(c.Problems, probs...)
+	// A fixture may carry a malformed or duplicated value on purpose (the
+	// rules read it pessimistically): the element is then preceded by
+	// <!-- want input-problem -->, and exactly those diagnostics are expected.
+	expected := map[Hit]bool{}
+	for _, h := range Wants(docs, InputProblem) {
+		expected[h.pos()] = true
+	}
 	for _, d := range res.Report.Diagnostics {
+		h := Hit{File: filepath.ToSlash(d.File), Line: d.Line, Col: d.Column}
+		if expected[h] {
+			delete(expected, h)
+			continue
+		}
 		c.Problems = append(c.Problems, "input problem: "+d.Error())
+	}
+	for h := range expected {
+		c.Problems = append(c.Problems, "wanted input problem not reported at "+h.String())
 	}
 	for _, f := range res.Report.Findings {
 		if f.RuleID == c.Rule {
@@ -134,8 +155,6 @@ func runCase(ctx context.Context, eng *policy.Engine, c *Case) {
 		}
 	}
 	sortHits(c.Got)
-	docs, probs := parseAll(c.Dir)
-	c.Problems = append(c.Problems, probs...)
 	if c.Kind == "fail" {
 		c.Want = Wants(docs, c.Rule)
 	}
