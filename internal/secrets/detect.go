@@ -792,6 +792,7 @@ func (s *blobScan) candidate(h hit, all []hit, hints []string) (Candidate, bool)
 	// legitimately holds runs of zeros); keyed values are judged whole.
 	if _, ok := h.f["placeholder"]; !ok {
 		f["placeholder"] = placeholderValue(raw)
+		f["stockValue"] = stockValue(raw)
 	}
 	for k, v := range h.f {
 		f[k] = v

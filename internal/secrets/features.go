@@ -60,9 +60,9 @@ func angleTemplate(v string) bool {
 // Stripe keys start sk_test_. A value is a stand-in when it is empty, a
 // template (<token>, user:<SECRET>, ${VAR}, {{var}}, %VAR%, @@VAR@@), a mask (********,
 // xxxx), elided (5Aep861...), one repeated character or two alternating
-// ones, an upper-case variable name (SF_PASSWORD), or made only of the
-// words templates and mocks use (your_password_here, changeme,
-// mockAccessToken, fake-secret-123).
+// ones, an upper-case variable name (SF_PASSWORD), or made only of
+// vocabulary with at least one word that templates and mocks use
+// (your_password_here, changeme, mockAccessToken, fake-secret-123).
 func placeholderValue(v string) bool {
 	t := strings.TrimSpace(v)
 	if t == "" {
@@ -74,7 +74,16 @@ func placeholderValue(v string) bool {
 	if maskValue(t) || lowVariety(t) {
 		return true
 	}
-	return vocabularyOnly(t)
+	return vocabularyLevel(t) == vocabTemplate
+}
+
+// stockValue: a value made only of credential nouns, filler words and a
+// counting digit run (Password123!, testPassword, SuperSecretKey1). Examples
+// use such values, and so do people: it may be a real, guessable password.
+// Lower, never drop — the rules report it at a lowered severity and say why.
+func stockValue(v string) bool {
+	t := strings.TrimSpace(v)
+	return !placeholderValue(t) && vocabularyLevel(t) == vocabNoun
 }
 
 // templateValue: the whole value is a template marker.
@@ -122,10 +131,11 @@ func lowVariety(t string) bool {
 }
 
 // Template vocabulary. A value made only of these words (any case, any
-// separator) with at most a counting digit run (1, 123, 123456) is a stand-in
-// — but only when at least one word is a template marker or a credential
-// noun: "test123" or "testtest123" alone are possible passwords, while
-// "testPassword" and "your_token_here" are not.
+// separator) with at most a counting digit run (1, 123, 123456) is a
+// stand-in when one word is a template marker ("your_token_here"), and a
+// stock value when the strongest is a credential noun ("testPassword"):
+// reported, at a lowered severity. Filler alone ("test123", "testtest123")
+// is neither: those are possible passwords.
 var (
 	templateWords = []string{"your", "changeme", "change", "placeholder", "dummy", "example", "sample",
 		"redacted", "replace", "insert", "enter", "here", "fake", "mock", "mocked", "notreal", "fixme", "todo",
@@ -140,22 +150,31 @@ var (
 	vocab = func() map[string]int {
 		m := map[string]int{}
 		for _, w := range fillerWords {
-			m[w] = 1
+			m[w] = vocabFiller
 		}
 		for _, w := range nounWords {
-			m[w] = 2
+			m[w] = vocabNoun
 		}
 		for _, w := range templateWords {
-			m[w] = 2
+			m[w] = vocabTemplate
 		}
 		return m
 	}()
 )
 
-// vocabularyOnly segments the letters of each separator-delimited part into
-// vocabulary words.
-func vocabularyOnly(t string) bool {
-	marked := false
+// Vocabulary levels: the strongest kind of word a value is made of.
+const (
+	vocabNone = iota // not made only of vocabulary
+	vocabFiller
+	vocabNoun
+	vocabTemplate
+)
+
+// vocabularyLevel segments the letters of each separator-delimited part into
+// vocabulary words and returns the strongest kind among them, or vocabNone
+// when some part is not vocabulary.
+func vocabularyLevel(t string) int {
+	level := vocabNone
 	var letters strings.Builder
 	flush := func() bool {
 		w := letters.String()
@@ -163,9 +182,9 @@ func vocabularyOnly(t string) bool {
 		if w == "" {
 			return true
 		}
-		ok, m := segment(w)
-		marked = marked || m
-		return ok
+		l := segment(w)
+		level = max(level, l)
+		return l != vocabNone
 	}
 	for i := 0; i < len(t); {
 		c := t[i]
@@ -175,34 +194,38 @@ func vocabularyOnly(t string) bool {
 			i++
 		case c >= '0' && c <= '9':
 			if !flush() {
-				return false
+				return vocabNone
 			}
 			j := i
 			for j < len(t) && t[j] >= '0' && t[j] <= '9' {
 				j++
 			}
 			if !countingDigits(t[i:j]) {
-				return false
+				return vocabNone
 			}
 			i = j
 		case strings.IndexByte(" _-.!@#$:/", c) >= 0:
 			if !flush() {
-				return false
+				return vocabNone
 			}
 			i++
 		default:
-			return false
+			return vocabNone
 		}
 	}
-	return flush() && marked
+	if !flush() {
+		return vocabNone
+	}
+	return level
 }
 
-// segment reports whether w splits into vocabulary words, and whether one of
-// them marks a template or names a credential.
-func segment(w string) (ok, marked bool) {
-	// best[i]: 0 unreachable, 1 reachable, 2 reachable with a marker.
+// segment splits w into vocabulary words and returns the strongest level a
+// split can reach, vocabNone when w does not split.
+func segment(w string) int {
+	// best[i]: the strongest level of a split of w[:i] (vocabNone:
+	// unreachable).
 	best := make([]int, len(w)+1)
-	best[0] = 1
+	best[0] = vocabFiller
 	for i := 0; i < len(w); i++ {
 		if best[i] == 0 {
 			continue
@@ -213,7 +236,7 @@ func segment(w string) (ok, marked bool) {
 			}
 		}
 	}
-	return best[len(w)] > 0, best[len(w)] == 2
+	return best[len(w)]
 }
 
 // countingDigits: 1, 12, 123 … 1234567890, 0, 00, 01, 2024-style years are

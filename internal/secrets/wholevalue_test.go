@@ -32,8 +32,8 @@ func TestPlaceholderWholeValue(t *testing.T) {
 		{"your_password_here", true},
 		{"mockAccessToken", true},
 		{"fake-secret-123", true},
-		{"testPassword", true},
-		{"Password123!", true},
+		{"testPassword", false}, // a stock value: reported, lowered
+		{"Password123!", false}, // a stock value: reported, lowered
 		{"dummy", true},
 		// Real-looking values that merely contain a template word.
 		{"testtest123" + f.SecurityToken, false},
@@ -51,6 +51,33 @@ func TestPlaceholderWholeValue(t *testing.T) {
 	for _, tc := range tests {
 		if got := placeholderValue(tc.v); got != tc.want {
 			t.Errorf("placeholderValue(%q) = %v, want %v", tc.v, got, tc.want)
+		}
+	}
+}
+
+// TestStockValue: values made only of credential nouns, filler and counting
+// digits are what examples write and what people choose as weak passwords:
+// not placeholders (dropped) but stock values (reported, lowered).
+func TestStockValue(t *testing.T) {
+	tests := []struct {
+		v    string
+		want bool
+	}{
+		{"Password123!", true},
+		{"testPassword", true},
+		{"SuperSecretKey1", true},
+		{"my-secret-token", true},
+		{"your_password_here", false}, // a template marker: a placeholder
+		{"mockAccessToken", false},
+		{"changeme", false},
+		{"test123", false}, // filler only: an ordinary value
+		{"testtest123", false},
+		{"Hunter22xyz", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := stockValue(tc.v); got != tc.want {
+			t.Errorf("stockValue(%q) = %v, want %v", tc.v, got, tc.want)
 		}
 	}
 }

@@ -28,6 +28,7 @@ var CandidateFields = []CandidateField{
 	{"hash", "string", "First 16 hex digits of the value's SHA-256."},
 	{"entropy", "number", "Shannon entropy in bits per byte, two decimals."},
 	{"placeholder", "boolean", "The whole value is a template, mask, elision, variable name or template vocabulary (never a word inside a value)."},
+	{"stockValue", "boolean", "A value found by key made only of credential nouns, filler words and counting digits (Password123!): reported at a lowered severity."},
 	{"encoding", "string", "utf-16le or utf-16be when the file was decoded from UTF-16; absent otherwise."},
 	{"envReference", "boolean", "The value references an environment variable or secret store."},
 	{"pathHints", "array", "test, fixture, docs, example, apex-test."},

@@ -64,14 +64,30 @@ config_path if {
 # example or documentation path. Lower, never drop: a real password in a
 # README is still a password. Credentials with an unmistakable shape (access
 # and refresh tokens, SFDX auth URLs) do not use it.
-lowered(sev) := one_lower[sev] if in_test_path
+lowered(sev) := stock_severity if input.stockValue
 
-lowered(sev) := sev if not in_test_path
+lowered(sev) := one_lower[sev] if {
+	not input.stockValue
+	in_test_path
+}
+
+lowered(sev) := sev if {
+	not input.stockValue
+	not in_test_path
+}
+
+# stock_severity: a value made only of credential nouns, filler words and
+# counting digits (Password123!, testPassword) is what examples write, and
+# what people use as weak passwords. Lower, never drop: low (still failing
+# the default gate), info in a test, fixture, example or documentation path.
+stock_severity := "info" if in_test_path else := "low"
 
 one_lower := {"critical": "high", "high": "medium", "medium": "low", "low": "info", "info": "info"}
 
 # lowered_note(sev) says why a severity was lowered, naming the path hints.
-lowered_note(sev) := sprintf(" Severity lowered from %s to %s because the file is in a %s path; if the value is real it is still exposed, so rotate it.", [sev, one_lower[sev], concat("/", matched_hints)]) if {
+lowered_note(sev) := sprintf(" Severity lowered from %s to %s because the value is made only of common password words and counting digits, as examples are; if it is real, it is also easy to guess, so change it.", [sev, stock_severity]) if {
+	input.stockValue
+} else := sprintf(" Severity lowered from %s to %s because the file is in a %s path; if the value is real it is still exposed, so rotate it.", [sev, one_lower[sev], concat("/", matched_hints)]) if {
 	in_test_path
 } else := ""
 

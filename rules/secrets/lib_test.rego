@@ -51,3 +51,14 @@ test_lowered_note_names_hints if {
 test_config_path_not_test if {
 	not lib.in_test_path with input as object.union(base, {"path": "sample/build.properties", "pathHints": ["example"]})
 }
+
+# A stock value (Password123!) is reported, lowered: low, or info in a test path.
+test_stock_value_lowered if {
+	lib.lowered("critical") == "low" with input as object.union(base, {"stockValue": true})
+	lib.lowered("critical") == "info" with input as object.union(base, {"stockValue": true, "pathHints": ["test"]})
+	lib.reportable with input as object.union(base, {"stockValue": true})
+}
+
+test_stock_value_note if {
+	lib.lowered_note("critical") == " Severity lowered from critical to low because the value is made only of common password words and counting digits, as examples are; if it is real, it is also easy to guess, so change it." with input as object.union(base, {"stockValue": true})
+}
