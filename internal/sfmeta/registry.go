@@ -113,38 +113,87 @@ func Names() []string {
 // Folder names are matched case-insensitively because old Metadata API
 // retrieves wrote connectedapps/X.connectedapp.
 func Classify(path string) (t *Type, fullName string, format Format, ok bool) {
+	n, ok := splitPath(path)
+	if !ok {
+		return nil, "", "", false
+	}
+	for _, cand := range bySuffix[n.suffix] {
+		if !strings.EqualFold(n.parent, cand.Dir) {
+			continue
+		}
+		if cand.SettingsName != "" && n.stem != cand.SettingsName {
+			continue
+		}
+		return cand, DecodeFullName(n.stem), n.format, true
+	}
+	return nil, "", "", false
+}
+
+// ClassifyNamed classifies a file the user named on the command line, which
+// may sit anywhere (a partial profile saved beside a ticket, Admin.profile in
+// the current directory): by its suffix, wherever it lies. Where a suffix
+// belongs to several types (the .settings files), the file name decides, and
+// failing that its root element — root is called only then, and returns ""
+// when the file has none.
+func ClassifyNamed(path string, root func() string) (t *Type, fullName string, format Format, ok bool) {
+	if t, fullName, format, ok = Classify(path); ok {
+		return t, fullName, format, ok
+	}
+	n, ok := splitPath(path)
+	if !ok {
+		return nil, "", "", false
+	}
+	cands := bySuffix[n.suffix]
+	switch {
+	case len(cands) == 0:
+		return nil, "", "", false
+	case len(cands) == 1:
+		return cands[0], DecodeFullName(n.stem), n.format, true
+	}
+	for _, cand := range cands {
+		if cand.SettingsName != "" && n.stem == cand.SettingsName {
+			return cand, DecodeFullName(n.stem), n.format, true
+		}
+	}
+	r := root()
+	for _, cand := range cands {
+		if r != "" && cand.Root == r {
+			return cand, DecodeFullName(n.stem), n.format, true
+		}
+	}
+	return nil, "", "", false
+}
+
+// pathName is a file path taken apart the way metadata names files.
+type pathName struct {
+	parent, stem, suffix string // suffix lower-cased
+	format               Format
+}
+
+func splitPath(path string) (pathName, bool) {
 	base := path
-	parent := ""
+	var n pathName
 	if i := strings.LastIndexByte(path, '/'); i >= 0 {
 		base = path[i+1:]
 		dir := path[:i]
 		if j := strings.LastIndexByte(dir, '/'); j >= 0 {
-			parent = dir[j+1:]
+			n.parent = dir[j+1:]
 		} else {
-			parent = dir
+			n.parent = dir
 		}
 	}
-	format = FormatMDAPI
+	n.format = FormatMDAPI
 	name := base
 	if strings.HasSuffix(name, "-meta.xml") {
-		format = FormatSource
+		n.format = FormatSource
 		name = strings.TrimSuffix(name, "-meta.xml")
 	}
 	dot := strings.LastIndexByte(name, '.')
 	if dot <= 0 {
-		return nil, "", "", false
+		return n, false
 	}
-	stem, suffix := name[:dot], strings.ToLower(name[dot+1:])
-	for _, cand := range bySuffix[suffix] {
-		if !strings.EqualFold(parent, cand.Dir) {
-			continue
-		}
-		if cand.SettingsName != "" && stem != cand.SettingsName {
-			continue
-		}
-		return cand, DecodeFullName(stem), format, true
-	}
-	return nil, "", "", false
+	n.stem, n.suffix = name[:dot], strings.ToLower(name[dot+1:])
+	return n, true
 }
 
 // DecodeFullName reverses the percent-encoding Salesforce applies to

@@ -47,3 +47,38 @@ func TestClassifyWebAndSSOTypes(t *testing.T) {
 		})
 	}
 }
+
+// A file the user names is metadata by its suffix wherever it sits (issue 9,
+// item 9); ambiguous suffixes are settled by the file name, then the root.
+func TestClassifyNamed(t *testing.T) {
+	type got struct {
+		Type, Name string
+		Format     Format
+		OK         bool
+	}
+	tests := []struct {
+		path, root string
+		want       got
+	}{
+		{"profiles/Admin.profile", "", got{"Profile", "Admin", FormatMDAPI, true}},
+		{"tickets/1234/Admin.profile", "", got{"Profile", "Admin", FormatMDAPI, true}},
+		{"Admin.profile", "", got{"Profile", "Admin", FormatMDAPI, true}},
+		{"/tmp/R%2FW.profile-meta.xml", "", got{"Profile", "R/W", FormatSource, true}},
+		{"review/Billing.connectedApp-meta.xml", "", got{"ConnectedApp", "Billing", FormatSource, true}},
+		{"backup/Security.settings", "", got{"SecuritySettings", "Security", FormatMDAPI, true}},
+		{"backup/prod-security.settings", "SecuritySettings", got{"SecuritySettings", "prod-security", FormatMDAPI, true}},
+		{"backup/other.settings", "AccountSettings", got{}},
+		{"notes.txt", "", got{}},
+		{"README", "", got{}},
+	}
+	for _, tc := range tests {
+		ty, name, format, ok := ClassifyNamed(tc.path, func() string { return tc.root })
+		g := got{Name: name, Format: format, OK: ok}
+		if ty != nil {
+			g.Type = ty.Name
+		}
+		if diff := cmp.Diff(tc.want, g); diff != "" {
+			t.Errorf("ClassifyNamed(%q) (-want +got):\n%s", tc.path, diff)
+		}
+	}
+}

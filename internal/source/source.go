@@ -19,6 +19,7 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -491,8 +492,12 @@ func isZip(p string) bool { return strings.EqualFold(filepath.Ext(p), ".zip") }
 
 func (w *walker) explicitFile(abs, real, disp string, size int64) {
 	// Classify by the absolute path so the parent folder is known even
-	// when the argument is a bare file name.
-	t, name, format, _ := classify(filepath.ToSlash(abs))
+	// when the argument is a bare file name; a named file with a metadata
+	// suffix is metadata wherever it sits.
+	t, name, format, ok := classify(filepath.ToSlash(abs))
+	if !ok {
+		t, name, format, _ = sfmeta.ClassifyNamed(filepath.ToSlash(abs), func() string { return rootElement(abs) })
+	}
 	if t != nil && size > w.max {
 		w.diag(disp, oversized(size, w.max))
 		return
@@ -502,6 +507,44 @@ func (w *walker) explicitFile(abs, real, disp string, size int64) {
 		return
 	}
 	w.add(real, File{Path: disp, Abs: abs, Size: size, Type: t, FullName: name, Format: format, Explicit: true, osPath: abs, limit: w.max})
+}
+
+// rootElement is the name of the first element of an XML file, read from
+// its first 4 KiB; "" when there is none there.
+func rootElement(p string) string {
+	f, err := os.Open(p)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	buf := make([]byte, 4096)
+	n, _ := io.ReadFull(f, buf)
+	return firstElement(buf[:n])
+}
+
+// firstElement skips the declaration, comments and processing instructions
+// and returns the local name of the first start tag.
+func firstElement(b []byte) string {
+	for {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 || i+1 >= len(b) {
+			return ""
+		}
+		b = b[i+1:]
+		switch b[0] {
+		case '?', '!':
+			continue
+		}
+		end := bytes.IndexAny(b, " \t\r\n/>")
+		if end < 0 {
+			return ""
+		}
+		name := string(b[:end])
+		if c := strings.IndexByte(name, ':'); c >= 0 {
+			name = name[c+1:]
+		}
+		return name
+	}
 }
 
 // readable opens and closes the file so that permission problems surface

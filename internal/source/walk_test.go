@@ -374,6 +374,21 @@ func TestWalkTrees(t *testing.T) {
 			want:         []entry{md("profiles/A.profile", "Profile", "A", sfmeta.FormatMDAPI)},
 		},
 		{
+			// A partial profile saved outside profiles/ is metadata when
+			// named; in a walk only the folder layout counts.
+			name: "explicit metadata file outside its folder",
+			tree: map[string]string{
+				"tickets/Admin.profile":  xml,
+				"tickets/prod.settings":  xml + "<!-- x --><SecuritySettings xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>",
+				"tickets/walked.profile": xml,
+			},
+			args: []string{"tickets/Admin.profile", "tickets/prod.settings"},
+			want: []entry{
+				md("tickets/Admin.profile", "Profile", "Admin", sfmeta.FormatMDAPI),
+				{Path: "tickets/prod.settings", Type: "SecuritySettings", FullName: "prod", Format: sfmeta.FormatMDAPI, Size: int64(len(xml) + 77)},
+			},
+		},
+		{
 			name: "explicit non-metadata file in the secret scan",
 			tree: map[string]string{"README.md": "# hi\n"},
 			args: []string{"README.md"},
