@@ -9,7 +9,12 @@
 #   the extreme, 0.0.0.0–255.255.255.255 or half of it (0.0.0.0/1) removes the
 #   security-token requirement for the whole internet, so a password alone,
 #   phished or reused, is enough for API access. Severity grows with the size
-#   of the range.
+#   of the range: critical from a /8 (16,777,216 addresses), high from
+#   `broad_range_addresses`, and medium for a wide range from
+#   `wide_range_addresses` (a /20, 4,096 addresses) up to that: still far
+#   more than an office or VPN egress needs, so it is reported rather than
+#   ignored. Private and carrier-grade NAT ranges of any size are left to
+#   SFG-NET-003: they never match the public address Salesforce sees.
 # related_resources:
 #   - ref: https://help.salesforce.com/s/articleView?id=sf.security_networkaccess.htm
 #     description: Set trusted IP ranges for your organization
@@ -24,6 +29,7 @@
 #   reads: [networkAccess]
 #   params:
 #     broad_range_addresses: 65536
+#     wide_range_addresses: 4096
 #   tags: [security, network, trusted-ip, security-token, health-check:NetworkSecurity.trustedIpRangesConfigured]
 #   remediation: |
 #     Setup → Network Access: replace the range with the exact egress
@@ -62,6 +68,10 @@ default threshold := 65536
 
 threshold := data.sfguard.params.broad_range_addresses
 
+default wide_threshold := 4096
+
+wide_threshold := data.sfguard.params.wide_range_addresses
+
 deny contains f if {
 	input.type == "SecuritySettings"
 	some i, r in object.get(input.content, ["networkAccess", "ipRanges"], [])
@@ -80,6 +90,21 @@ deny contains f if {
 label(r) := sprintf(" (%q)", [r.description]) if r.description != ""
 
 else := ""
+
+# A wide range below the broad threshold: reported at medium, never dropped.
+# Wide ranges stop where broad ones begin, so no range is reported twice.
+deny contains f if {
+	input.type == "SecuritySettings"
+	some i, r in object.get(input.content, ["networkAccess", "ipRanges"], [])
+	n := net.broad_public(r.start, r.end, wide_threshold)
+	n < threshold
+	f := {
+		"msg": sprintf("Trusted IP range %s%s is wider than an office or VPN egress needs: from any address in it a username and password log in to the API without the security token", [net.describe(r.start, r.end), label(r)]),
+		"severity": "medium",
+		"element": ["networkAccess", "ipRanges", i],
+		"value": sprintf("%s-%s", [r.start, r.end]),
+	}
+}
 
 reach(n) := "anywhere on the internet" if n >= 2147483648
 
