@@ -73,7 +73,7 @@ func newScanFlagSet(m mode, f *scanFlags) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.StringVarP(&f.format, "format", "f", "text", "output format on stdout: "+strings.Join(report.Formats(), ", "))
-	fs.StringArrayVarP(&f.outputs, "output-file", "o", nil, "also write a report to `FILE`, format from the extension (.sarif, .json, .junit.xml, .md, .txt) or FORMAT=FILE; repeatable")
+	fs.StringArrayVarP(&f.outputs, "output-file", "o", nil, "also write a report to `FILE`, format from the extension (.sarif, .json, .junit.xml, .md, .html, .txt) or FORMAT=FILE; repeatable")
 	fs.StringVar(&f.failOn, "fail-on", "low", "exit 1 when an active finding is at or above this `SEVERITY` (info, low, medium, high, critical); info never fails")
 	fs.BoolVar(&f.noFail, "no-fail", false, "report only: exit 0 even with findings (input errors still exit 2)")
 	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "number of parallel workers")
