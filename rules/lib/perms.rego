@@ -156,3 +156,24 @@ salesforce_default(d) if {
 salesforce_default(d) if guest_profile(d)
 
 salesforce_default(d) if salesforce_owned(d)
+
+# Standard profiles whose permissions are known facts (reference §15.1),
+# keyed by the display name connected apps use in <profileName>, with the
+# file name (fullName) and the permissions every retrieve that lists them
+# shows. Standard profile permissions cannot be edited, so when an app names
+# one of these and its file is not in the scan, rules use these permissions
+# and say they were assumed. Only what the reference states is listed.
+standard_profile_permissions := {
+	"System Administrator": {"file": "Admin", "permissions": {"ModifyAllData", "ViewAllData"}},
+	"Analytics Cloud Integration User": {"file": "Analytics Cloud Integration User", "permissions": {"ViewAllData", "ApiUserOnly"}},
+	"Sales Insights Integration User": {"file": "Sales Insights Integration User", "permissions": {"ViewAllData", "ApiUserOnly"}},
+	"SalesforceIQ Integration User": {"file": "SalesforceIQ Integration User", "permissions": {"ViewAllData", "ApiUserOnly"}},
+}
+
+# standard_profile_named(name) is [display name, entry] of the standard
+# profile with known permissions that name (display or file name, any case)
+# refers to; undefined for any other name.
+standard_profile_named(name) := [display, e] if {
+	some display, e in standard_profile_permissions
+	lower(trim_space(name)) in {lower(display), lower(e.file)}
+}

@@ -35,3 +35,20 @@ test_labels if {
 	perms.label("ExportReport") == "ExportReport"
 	perms.kind({"type": "PermissionSetGroup"}) == "Permission set group"
 }
+
+test_standard_profile_named_by_display_or_file_name if {
+	[d, e] := perms.standard_profile_named(" system administrator ")
+	d == "System Administrator"
+	e.file == "Admin"
+	"ModifyAllData" in e.permissions
+	[d2, _] := perms.standard_profile_named("Admin")
+	d2 == "System Administrator"
+	not perms.standard_profile_named("Mail Connector Integration")
+	not perms.standard_profile_named("Standard User")
+}
+
+test_standard_profile_permissions_are_standard_profiles if {
+	every _, e in perms.standard_profile_permissions {
+		e.file in perms.standard_profile_names
+	}
+}

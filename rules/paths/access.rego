@@ -83,6 +83,14 @@ principal_docs contains {"doc": d, "granted": perms.granted(d.content), "members
 	some d in object.get(input.types, t, [])
 }
 
+# A standard profile an SFG-PATH-002 chain reaches on assumed permissions
+# (its file is not in the scan): a row of its own, placed at the app element
+# that names it, so the matrix shows the way in the rule reports.
+principal_docs contains {"doc": object.union(c.holder, {"path": c.doc.path}), "granted": perms.granted(c.holder.content), "members": []} if {
+	some c in (p002.ca_chains | p002.eca_chains)
+	c.holder.assumed
+}
+
 # A group gives its members the union of its sets' permissions minus what its
 # muting sets mute (the resolution SFG-PERM-010 applies). A member set that
 # is not in the scan is listed as missing: its permissions are unknown.
@@ -555,12 +563,16 @@ holders_text(a) := array.concat([sprintf("profile %s", [n]) | some n in a.profil
 p002_of(app_path, holder_path) := sort([[f.element, f.severity, f.document] |
 	some c in (p002.ca_chains | p002.eca_chains)
 	c.doc.path == app_path
-	c.holder.path == holder_path
+	holder_path_of(c) == holder_path
 	some f in p002.deny
 	f.document == c.doc.path
 	f.element == c.element
 	f.value == c.name
 ])
+
+holder_path_of(c) := c.doc.path if c.holder.assumed
+
+else := c.holder.path
 
 oauth_ways(x) := [w |
 	some a in apps
@@ -582,6 +594,14 @@ reaches(a, x) if {
 	x.doc.type == "PermissionSet"
 	some n in a.permissionSets
 	x.doc in p002.matching("PermissionSet", n)
+}
+
+reaches(a, x) if {
+	not a.selfAuthorized
+	x.doc.assumed
+	a.document == x.doc.path
+	some n in a.profiles
+	perms.standard_profile_named(n)[0] == x.doc.fullName
 }
 
 reaches(a, x) if {

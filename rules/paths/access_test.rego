@@ -111,3 +111,24 @@ test_unrecognised_values_read_insecurely if {
 	a.refreshToken.kind == "infinite"
 	a.summary == "refresh token from anywhere, valid until revoked"
 }
+
+# An app pre-authorised for System Administrator, whose file is not in the
+# scan: the matrix shows the way in SFG-PATH-002 reports, on the assumed
+# standard profile, placed at the app.
+test_absent_standard_profile_is_a_row_with_the_rule if {
+	m := access.matrix with input as org([], [office], [app("BYPASS", "infinite", {"profileName": ["System Administrator"]})])
+	some p in m.principals
+	p.name == "System Administrator"
+	p.document == "connectedApps/Mail_Marketing_Connector.connectedApp"
+	[w] := p.ways
+	w.rule == "SFG-PATH-002"
+	w.severity == "critical"
+	w.at == {"document": "connectedApps/Mail_Marketing_Connector.connectedApp", "element": ["profileName", 0]}
+}
+
+test_absent_standard_profile_without_the_chain_is_no_row if {
+	m := access.matrix with input as org([], [office], [app("ENFORCE", "infinite", {"profileName": ["System Administrator"]})])
+	every p in m.principals {
+		p.name != "System Administrator"
+	}
+}

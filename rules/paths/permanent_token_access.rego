@@ -14,6 +14,10 @@
 #   The finding sits on the pre-authorisation entry (profileName,
 #   permissionSetName or commaSeparatedProfile) and links the IP relaxation,
 #   the refresh token policy and the grant that makes the profile powerful.
+#   A standard profile with known permissions (System Administrator has
+#   Modify All Data and View All Data) is judged even when its file is not in
+#   the scan: its permissions cannot be edited, so they are assumed from the
+#   standard profile, and the message says so.
 # related_resources:
 #   - ref: https://help.salesforce.com/s/articleView?id=sf.connected_app_manage_oauth.htm
 #     description: Manage OAuth access policies for a connected app
@@ -85,11 +89,34 @@ holders contains [t, lower(n), d] if {
 	some n in {d.fullName, names.of(d.content, "label", d.fullName), replace(d.fullName, "_", " ")}
 }
 
-matching(t, name) := {d |
+# Standard profile files are named by API name (Admin) while apps use the
+# display name (System Administrator): index that too.
+holders contains ["Profile", lower(display), d] if {
+	some d in object.get(input.types, "Profile", [])
+	some display, e in perms.standard_profile_permissions
+	d.fullName == e.file
+}
+
+matching(t, name) := in_scan(t, name) if count(in_scan(t, name)) > 0
+
+# A standard profile with known permissions whose file is not in the scan:
+# its permissions are facts, so the chain is still judged, on assumed
+# permissions placed at the app element that names the profile.
+else := {assumed_profile(name)} if {
+	t == "Profile"
+	perms.standard_profile_named(name)
+} else := set()
+
+in_scan(t, name) := {d |
 	some [tt, n, d] in holders
 	tt == t
 	n == lower(trim_space(name))
 }
+
+assumed_profile(name) := {
+	"type": "Profile", "fullName": display, "path": "", "assumed": true,
+	"content": {"custom": false, "userPermissions": [{"enabled": true, "name": p} | some p in e.permissions]},
+} if [display, e] := perms.standard_profile_named(name)
 
 # Which type each pre-authorisation element names.
 holder_type := {
@@ -101,10 +128,31 @@ holder_type := {
 
 # What the holder's users get: administrator permissions make it critical.
 power(d) := {"admin": true, "what": sprintf(", which carries administrator permissions (%s)", [concat(", ", [perms.label(x) | some x in held(d)])]), "at": min({j | some x in held(d); some j in perms.at(d.content, x)})} if {
+	not d.assumed
 	perms.admin_like(d.content)
 }
 
-power(d) := {"admin": false, "what": "", "at": null} if not perms.admin_like(d.content)
+power(d) := {"admin": false, "what": "", "at": null} if {
+	not d.assumed
+	not perms.admin_like(d.content)
+}
+
+# An assumed standard profile is an administrator when it has Modify All
+# Data (System Administrator): that alone edits every record and most setup.
+power(d) := {"admin": assumed_admin(d), "what": assumed_what(d), "at": null} if d.assumed
+
+assumed_admin(d) if {
+	some p in d.content.userPermissions
+	p.name == "ModifyAllData"
+} else := false
+
+assumed_what(d) := sprintf(", which carries %s (%s; powers assumed from the standard %s profile, whose file is not in the scan)", [
+	assumed_word(d), concat(", ", sort([perms.label(p.name) | some p in d.content.userPermissions; p.name != "ApiUserOnly"])), d.fullName,
+])
+
+assumed_word(d) := "administrator permissions" if assumed_admin(d)
+
+else := "the permissions"
 
 held(d) := sort(perms.granted(d.content) & perms.admin_permissions)
 
@@ -189,6 +237,8 @@ related(c, pw) := array.concat(
 	holder_link(c, pw),
 )
 
-holder_link(c, pw) := [{"document": c.holder.path, "element": ["userPermissions", pw.at, "name"]}] if pw.admin
+holder_link(c, pw) := [] if c.holder.assumed
+
+else := [{"document": c.holder.path, "element": ["userPermissions", pw.at, "name"]}] if pw.admin
 
 else := [{"document": c.holder.path, "element": []}]

@@ -89,3 +89,47 @@ test_permission_set_by_label if {
 	f.element == ["permissionSetName", 0]
 	contains(f.msg, "permission set \"Connector Admin Access\"")
 }
+
+test_system_administrator_absent_from_scan_uses_standard_permissions if {
+	fs := rule.deny with input as org([app("BYPASS", {"refreshTokenPolicy": "infinite"}, {"profileName": ["System Administrator"]})])
+	count(fs) == 1
+	some f in fs
+	f.severity == "critical"
+	f.element == ["profileName", 0]
+	f.value == "System Administrator"
+	contains(f.msg, "as profile \"System Administrator\", which carries administrator permissions (Modify All Data, View All Data; powers assumed from the standard System Administrator profile, whose file is not in the scan)")
+	f.related == [
+		{"document": "connectedApps/Mail_Marketing_Connector.connectedApp", "element": ["oauthPolicy", "ipRelaxation"]},
+		{"document": "connectedApps/Mail_Marketing_Connector.connectedApp", "element": ["oauthPolicy", "refreshTokenPolicy"]},
+	]
+}
+
+test_standard_view_all_data_profile_absent_is_high if {
+	some f in rule.deny with input as org([app("BYPASS", {"refreshTokenPolicy": "infinite"}, {"profileName": ["Analytics Cloud Integration User"]})])
+	f.severity == "high"
+	contains(f.msg, "which carries the permissions (View All Data; powers assumed from the standard Analytics Cloud Integration User profile, whose file is not in the scan)")
+}
+
+test_custom_or_unknown_standard_profile_absent_stays_silent if {
+	count(rule.deny) == 0 with input as org([app("BYPASS", {"refreshTokenPolicy": "infinite"}, {"profileName": ["Integration Admin"]})])
+	count(rule.deny) == 0 with input as org([app("BYPASS", {"refreshTokenPolicy": "infinite"}, {"profileName": ["Standard User"]})])
+	count(rule.deny) == 0 with input as org([app("ENFORCE", {"refreshTokenPolicy": "infinite"}, {"profileName": ["System Administrator"]})])
+}
+
+# The Admin file in the scan is what the app's display name means: its own
+# permissions are read, and nothing is assumed.
+test_system_administrator_in_scan_is_read_from_its_file if {
+	admin := {"type": "Profile", "fullName": "Admin", "path": "profiles/Admin.profile", "content": {"custom": false, "userPermissions": up(["ApiEnabled", "CustomizeApplication", "ManageUsers", "ModifyAllData", "ViewAllData"])}}
+	fs := rule.deny with input as {"types": {"ConnectedApp": [app("BYPASS", {}, {"profileName": ["System Administrator"]})], "Profile": [admin]}, "externalClientApps": {}}
+	some f in fs
+	f.severity == "critical"
+	not contains(f.msg, "assumed")
+	f.related[2].document == "profiles/Admin.profile"
+}
+
+test_eca_names_absent_system_administrator if {
+	e := json.patch(eca("AdminApprovedPreAuthorized", "Bypass", "Infinite", "Api, RefreshToken"), [{"op": "replace", "path": "/IGA_Provisioning/oauthPolicies/content/commaSeparatedProfile", "value": "System Administrator"}])
+	some f in rule.deny with input as {"types": {}, "externalClientApps": e}
+	f.severity == "critical"
+	contains(f.msg, "powers assumed from the standard System Administrator profile")
+}
