@@ -64,17 +64,26 @@ config_path if {
 # example or documentation path. Lower, never drop: a real password in a
 # README is still a password. Credentials with an unmistakable shape (access
 # and refresh tokens, SFDX auth URLs) do not use it.
-lowered(sev) := stock_severity if input.stockValue
+lowered(sev) := stock_severity if guessable
 
 lowered(sev) := one_lower[sev] if {
-	not input.stockValue
+	not guessable
 	in_test_path
 }
 
 lowered(sev) := sev if {
-	not input.stockValue
+	not guessable
 	not in_test_path
 }
+
+# guessable: a value that looks like an example or a weak choice. Only the
+# password rule reports weak values (a person may pick one); rules for
+# shaped credentials (tokens, consumer secrets) and metadata values (where a
+# low-variety value is a number or a flag) leave them out: a random
+# credential is never weak.
+guessable if input.stockValue
+
+guessable if weak
 
 # stock_severity: a value made only of credential nouns, filler words and
 # counting digits (Password123!, testPassword) is what examples write, and
@@ -87,6 +96,8 @@ one_lower := {"critical": "high", "high": "medium", "medium": "low", "low": "inf
 # lowered_note(sev) says why a severity was lowered, naming the path hints.
 lowered_note(sev) := sprintf(" Severity lowered from %s to %s because the value is made only of common password words and counting digits, as examples are; if it is real, it is also easy to guess, so change it.", [sev, stock_severity]) if {
 	input.stockValue
+} else := sprintf(" Severity lowered from %s to %s because the value has too little variety to be a generated credential; if it is a real password, it is also easy to guess, so change it.", [sev, stock_severity]) if {
+	weak
 } else := sprintf(" Severity lowered from %s to %s because the file is in a %s path; if the value is real it is still exposed, so rotate it.", [sev, one_lower[sev], concat("/", matched_hints)]) if {
 	in_test_path
 } else := ""

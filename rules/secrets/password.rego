@@ -52,7 +52,6 @@ deny contains {"msg": msg, "severity": sev} if {
 	input.detector == "salesforce-password"
 	lib.reportable
 	not input.encrypted
-	not lib.weak
 	sev := lib.lowered(password_severity)
 	msg := sprintf("Salesforce password %s under %s%s%s: %s%s%s", [input.redacted, input.key, form_note, lib.where, login_note, lib.app_note, lib.lowered_note(password_severity)])
 }
@@ -61,7 +60,6 @@ deny contains {"msg": msg, "severity": sev} if {
 	input.detector == "salesforce-security-token"
 	lib.reportable
 	not input.encrypted
-	not lib.weak
 	sev := lib.lowered(token_severity)
 	msg := sprintf("Salesforce security token %s under %s%s: %s%s", [input.redacted, input.key, lib.where, token_note, lib.lowered_note(token_severity)])
 }
