@@ -115,15 +115,8 @@ func accessSettings(f *scanFlags, paths []string) (*scan.Settings, error) {
 		Paths: paths, Metadata: true, Jobs: f.jobs, PolicyDirs: f.policies, Config: cfg,
 		Exclude: f.exclude, NoIgnore: f.noIgnore, Tool: "sfguard", Version: Version(),
 	}
-	if len(f.params) > 0 {
-		s.Params = map[string]any{}
-		for _, p := range f.params {
-			name, val, ok := strings.Cut(p, "=")
-			if !ok || name == "" {
-				return nil, fmt.Errorf("--param %q: want NAME=VALUE", p)
-			}
-			s.Params[name] = parseParamValue(val)
-		}
+	if s.Params, err = parseParams(f.params); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

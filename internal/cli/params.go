@@ -1,6 +1,10 @@
 package cli
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
 
 // parseParamValue reads a --param value: JSON when it parses (numbers,
 // booleans, lists), otherwise the plain string, so that
@@ -11,4 +15,21 @@ func parseParamValue(s string) any {
 		return v
 	}
 	return s
+}
+
+// parseParams reads the --param flags (NAME=VALUE each); nil when there
+// are none, so the configuration's parameters stand.
+func parseParams(flags []string) (map[string]any, error) {
+	if len(flags) == 0 {
+		return nil, nil
+	}
+	out := make(map[string]any, len(flags))
+	for _, p := range flags {
+		name, val, ok := strings.Cut(p, "=")
+		if !ok || name == "" {
+			return nil, fmt.Errorf("--param %q: want NAME=VALUE", p)
+		}
+		out[name] = parseParamValue(val)
+	}
+	return out, nil
 }

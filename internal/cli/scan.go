@@ -391,15 +391,8 @@ func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, fromEnv map[string]bo
 			return nil, fmt.Errorf("%s: %w", origin(fromEnv, "rule-timeout"), err)
 		}
 	}
-	if len(f.params) > 0 {
-		s.Params = map[string]any{}
-		for _, p := range f.params {
-			name, val, ok := strings.Cut(p, "=")
-			if !ok || name == "" {
-				return nil, fmt.Errorf("--param %q: want NAME=VALUE", p)
-			}
-			s.Params[name] = parseParamValue(val)
-		}
+	if s.Params, err = parseParams(f.params); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
