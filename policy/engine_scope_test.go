@@ -3,6 +3,12 @@ package policy
 import (
 	"regexp"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/sfguard/sfguard/internal/finding"
+	"github.com/sfguard/sfguard/rules"
 )
 
 // TestDeclaredScopeAgreesWithRegexp: the line-by-line scope lookup finds
@@ -52,14 +58,14 @@ func TestUnusedLibrariesDropped(t *testing.T) {
 		}
 		return m
 	}
-	secret := pkgsOf(selectScopes(srcs, []string{ScopeSecret}))
+	secret := pkgsOf(dropUnusedLibraries(selectScopes(srcs, []string{ScopeSecret})))
 	for pkg, want := range map[string]bool{"sfguard.lib.secrets": true, "sfguard.lib.saml": false, "sfguard.lib.settings": false} {
 		if secret[pkg] != want {
 			t.Errorf("secret scope keeps %s: %v, want %v", pkg, secret[pkg], want)
 		}
 	}
 	user := append(append([]source{}, srcs...), source{name: "mine.rego", text: "package mine\n"})
-	if got := pkgsOf(selectScopes(user, []string{ScopeSecret})); !got["sfguard.lib.saml"] {
+	if got := pkgsOf(dropUnusedLibraries(selectScopes(user, []string{ScopeSecret}))); !got["sfguard.lib.saml"] {
 		t.Error("with a user policy, the libraries must all stay")
 	}
 	for _, scopes := range [][]string{{ScopeSecret}, {ScopeDocument, ScopeOrg}, {ScopeDocument, ScopeOrg, ScopeSecret, ScopeDelta}, {ScopeDocument}, {ScopeOrg}, {ScopeDelta}} {
@@ -69,7 +75,7 @@ func TestUnusedLibrariesDropped(t *testing.T) {
 	}
 }
 
-func TestRefersTo(t *testing.T) {
+func TestReaches(t *testing.T) {
 	tests := []struct {
 		text string
 		want bool
@@ -80,29 +86,70 @@ func TestRefersTo(t *testing.T) {
 		{"import data.sfguard.lib.net_x", false},
 		{"y := data.sfguard.lib.network\nz := data.sfguard.lib.net", true},
 		{"data.sfguard.lib.net", true},
-	}
-	for _, tc := range tests {
-		if got := refersTo([]string{tc.text}, "data.sfguard.lib.net"); got != tc.want {
-			t.Errorf("refersTo(%q) = %v, want %v", tc.text, got, tc.want)
-		}
-	}
-}
-
-func TestReaches(t *testing.T) {
-	tests := []struct {
-		text string
-		want bool
-	}{
-		{"import data.sfguard.lib.net", true},
 		{"import data.sfguard.lib\nx := lib.net.y", true},
 		{"x := data.sfguard.lib[name]", true},
 		{"x := data[k]", true},
 		{"import data.sfguard.lib.enums\nimport data.sfguard.params", false},
 		{"# the data the rule reads", false},
+		{"# metadata.", false},
 	}
 	for _, tc := range tests {
-		if got := reaches([]string{tc.text}, "data.sfguard.lib.net"); got != tc.want {
+		if got := reaches(dataRefs(tc.text), "data.sfguard.lib.net"); got != tc.want {
 			t.Errorf("reaches(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
+}
+
+// TestNarrowedByTypes: an engine compiled for some metadata types loads
+// the rules for them and the rules without types, leaves out the others
+// and the access matrix, and still knows every rule for checking a
+// configuration's ids.
+func TestNarrowedByTypes(t *testing.T) {
+	eng, err := New(Options{Types: []string{"ConnectedApp"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded := map[string]bool{}
+	for _, r := range eng.rules {
+		loaded[r.meta.ID] = true
+	}
+	for id, want := range map[string]bool{"SFG-APP-001": true, "SFG-SEC-001": true, "SFG-PERM-001": false, "SFG-SESS-001": false} {
+		if loaded[id] != want {
+			t.Errorf("engine for ConnectedApp compiles %s: %v, want %v", id, loaded[id], want)
+		}
+	}
+	if diff := cmp.Diff(full.Rules(), eng.KnownRules()); diff != "" {
+		t.Errorf("KnownRules of the narrowed engine (-full +narrowed):\n%s", diff)
+	}
+	if diff := cmp.Diff(ids(full.EnabledRules()), ids(eng.EnabledRules())); diff != "" {
+		t.Errorf("the narrowed engine reports other rules as run (-full +narrowed):\n%s", diff)
+	}
+	matrix := ast.MustParseRef("data.sfguard.access.matrix")
+	if len(full.compiler.GetRulesExact(matrix)) == 0 || len(eng.compiler.GetRulesExact(matrix)) != 0 {
+		t.Error("the access matrix must be compiled by the full engine only")
+	}
+}
+
+// TestBuiltinIndexCurrent: rules/index.json is what the METADATA of the
+// built-in rules says; after changing a rule, run go run ./cmd/gendocs.
+func TestBuiltinIndexCurrent(t *testing.T) {
+	want, err := BuiltinIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(rules.Index)); diff != "" {
+		t.Errorf("rules/index.json is stale; run go run ./cmd/gendocs (-want +got):\n%s", diff)
+	}
+}
+
+func ids(rs []finding.Rule) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
 }

@@ -110,8 +110,18 @@ func TestMisspeltFieldIsACompileError(t *testing.T) {
 	}
 }
 
-// TestBuiltinTypoIsACompileError: the built-in pack is compiled with the
-// same schemas, so a typo in a test-only copy of a shipped rule fails.
+// TestBuiltinsTypeCheck: the shipped pack type-checks against the input
+// schemas. Scans skip this check for the built-ins (Options.CheckBuiltins),
+// so this test is where a typo in a shipped rule is caught.
+func TestBuiltinsTypeCheck(t *testing.T) {
+	if _, err := New(Options{CheckBuiltins: true}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBuiltinTypoIsACompileError: with CheckBuiltins the built-in pack is
+// compiled with the same schemas as users' rules, so a typo in a test-only
+// copy of a shipped rule fails.
 func TestBuiltinTypoIsACompileError(t *testing.T) {
 	const file = "apps/full_scope.rego"
 	orig, err := fs.ReadFile(rules.FS, file)
@@ -143,7 +153,7 @@ func TestBuiltinTypoIsACompileError(t *testing.T) {
 				srcs[i].text = text
 			}
 		}
-		_, err = newFromSources(Options{}, srcs)
+		_, err = newFromSources(Options{CheckBuiltins: true}, srcs)
 		if err == nil {
 			t.Fatalf("%s with %s loaded", file, tc.to)
 		}

@@ -12,3 +12,12 @@ import "embed"
 //
 //go:embed */*.rego
 var FS embed.FS
+
+// Index is the METADATA of every built-in rule as JSON (a list of
+// finding.Rule), generated from the .rego files by `go run ./cmd/gendocs`
+// and checked against them by a test. An engine that compiles only some
+// rules (a pre-commit scan) still reports and checks configuration against
+// all of them without parsing the rest.
+//
+//go:embed index.json
+var Index []byte

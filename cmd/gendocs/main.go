@@ -33,8 +33,12 @@ func main() {
 	out := flag.String("out", "docs/rules", "folder to write the rule pages to")
 	schemas := flag.String("schemas", "docs/schemas", "folder to write the input JSON Schemas to")
 	input := flag.String("input", "docs/input.md", "the input reference whose type list is generated")
+	index := flag.String("index", "rules/index.json", "the built-in rule index to write")
 	flag.Parse()
 	err := run(*out)
+	if err == nil {
+		err = writeIndex(*index)
+	}
 	if err == nil {
 		err = writeAll(*schemas, sfmeta.SchemaFiles(), "*.json")
 	}
@@ -128,4 +132,13 @@ func writeTypeList(file string) error {
 	}
 	fmt.Printf("gendocs: wrote the type list of %s\n", file)
 	return os.WriteFile(file, out, 0o644)
+}
+
+// writeIndex writes rules.Index, the METADATA of every built-in rule.
+func writeIndex(path string) error {
+	b, err := policy.BuiltinIndex()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
 }

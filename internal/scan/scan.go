@@ -96,6 +96,12 @@ type Result struct {
 
 // NewEngine builds the policy engine for the settings.
 func NewEngine(s *Settings) (*policy.Engine, error) {
+	return newEngine(s, nil)
+}
+
+// newEngine builds the engine; types, when non-nil, are the metadata types
+// of the files to scan, and only the built-in rules for them are compiled.
+func newEngine(s *Settings, types []string) (*policy.Engine, error) {
 	cfg := s.Config
 	disabled := make([]config.Selector, 0, len(s.Disable))
 	for _, d := range s.Disable {
@@ -110,6 +116,7 @@ func NewEngine(s *Settings) (*policy.Engine, error) {
 		Params:          s.Params,
 		PRMode:          s.DiffBase != "",
 		Scopes:          scopes(s),
+		Types:           types,
 		ParseEverything: s.Audit,
 		RuleTimeout:     s.RuleTimeout,
 		ResolveParams: func(declared map[string]any) (map[string]any, error) {
@@ -168,6 +175,9 @@ func scopes(s *Settings) []string {
 // while the rules compile (issue 14).
 func Run(ctx context.Context, settings *Settings) (*Result, error) {
 	s := normalized(settings)
+	if narrowByTypes(s) {
+		return runNarrowed(ctx, s)
+	}
 	type built struct {
 		eng *policy.Engine
 		err error
@@ -184,6 +194,62 @@ func Run(ctx context.Context, settings *Settings) (*Result, error) {
 		return nil, b.err
 	}
 	return runListed(ctx, s, b.eng, l)
+}
+
+// narrowByTypes says whether a scan lists its files before compiling the
+// rules, to compile only those for the types it found. It pays where the
+// listing is a few files and compiling the whole pack is most of the time:
+// staged content (the pre-commit hook) and stdin. A work-tree walk instead
+// runs beside the compile, and on a real org every type is there anyway.
+func narrowByTypes(s *Settings) bool {
+	return s.Metadata && (s.Staged || s.Stdin) && s.DiffBase == "" && !s.Audit
+}
+
+// runNarrowed compiles only the rules for the types to scan. For staged
+// content the types come from the staged names (one quick git process),
+// and the compile runs while the content is read; stdin is listed first.
+func runNarrowed(ctx context.Context, s *Settings) (*Result, error) {
+	type built struct {
+		eng *policy.Engine
+		err error
+	}
+	engine := make(chan built, 1)
+	var l listing
+	if s.Staged {
+		go func() {
+			types, ok, err := source.StagedTypes(repoDir(s))
+			if err != nil || !ok {
+				types = nil // Staged reports the error; compile everything
+			}
+			eng, err := newEngine(s, types)
+			engine <- built{eng, err}
+		}()
+		s.Progress.Phase("listing files")
+		l = list(s)
+	} else {
+		s.Progress.Phase("listing files")
+		l = list(s)
+		eng, err := newEngine(s, listedTypes(l.files))
+		engine <- built{eng, err}
+	}
+	b := <-engine
+	if b.err != nil {
+		return nil, b.err
+	}
+	return runListed(ctx, s, b.eng, l)
+}
+
+// listedTypes returns the metadata types among files.
+func listedTypes(files []source.File) []string {
+	types := []string{}
+	seen := map[string]bool{}
+	for i := range files {
+		if t := files[i].Type; t != nil && !seen[t.Name] {
+			seen[t.Name] = true
+			types = append(types, t.Name)
+		}
+	}
+	return types
 }
 
 // RunEngine performs the scan with an engine built once for many scans
@@ -223,7 +289,9 @@ func list(s *Settings) listing {
 // rules is reported before any problem with the input.
 func runListed(ctx context.Context, s *Settings, eng *policy.Engine, l listing) (*Result, error) {
 	if err := s.Config.CheckRules(eng.Rules()); err != nil {
-		return nil, err
+		if err := s.Config.CheckRules(eng.KnownRules()); err != nil {
+			return nil, err
+		}
 	}
 	rep := &report.Report{
 		Tool:    s.Tool,
@@ -256,8 +324,8 @@ func runListed(ctx context.Context, s *Settings, eng *policy.Engine, l listing) 
 				return nil, err
 			}
 		}
-		apps := appIndex(s, files, docs)
-		fs, diags, notes := scanSecrets(ctx, eng, s, secretFiles, apps, rep)
+		apps, moreApps := appIndex(s, files, docs)
+		fs, diags, notes := scanSecrets(ctx, eng, s, secretFiles, apps, moreApps, rep)
 		fs = dropCoveredSecrets(fs, rep.Findings, rep.Rules)
 		rep.Findings = append(rep.Findings, fs...)
 		rep.Diagnostics = append(rep.Diagnostics, diags...)
@@ -625,26 +693,45 @@ func prSecretFiles(s *Settings, files []source.File) ([]source.File, map[string]
 }
 
 // appIndex is the consumer key → app map for correlating credentials,
-// built from the documents the metadata half parsed. When that half did
-// not read the project's apps (a credential-only scan, staged content,
-// commits, stdin), the app files of the work tree are parsed with the same
-// parser; a staged version of an app wins over the work tree's.
-func appIndex(s *Settings, files []source.File, docs []*model.Document) map[string]secrets.AppInfo {
+// built from the documents the metadata half parsed and the app files among
+// those scanned. A scan that reads less than the project (staged content,
+// commits, stdin) also gets a lookup of the project's other apps: the index
+// for --staged, the work tree otherwise. Listing them reads the whole
+// repository, so it runs only if a consumer key is not found nearer
+// (secrets.Options.MoreApps); a scanned version of an app wins.
+func appIndex(s *Settings, files []source.File, docs []*model.Document) (map[string]secrets.AppInfo, func() map[string]secrets.AppInfo) {
 	workTree := !s.Staged && s.Since == "" && !s.History && !s.Stdin
 	if s.Metadata && workTree {
-		return secrets.Apps(docs)
+		return secrets.Apps(docs), nil
 	}
 	have := map[string]bool{}
 	for _, d := range docs {
 		have[d.Path] = true
 	}
+	near := secrets.Apps(append(docs, parseApps(files, have)...))
 	if workTree {
-		docs = append(docs, parseApps(files, have)...)
-	} else {
-		wt, _ := source.Walk(s.Paths, sourceOptions(s))
-		docs = append(docs, parseApps(wt, have)...)
+		return near, nil
 	}
-	return secrets.Apps(docs)
+	more := func() map[string]secrets.AppInfo {
+		var rest []source.File
+		if s.Staged {
+			rest, _, _ = source.IndexAt(repoDir(s), s.Paths, sourceOptions(s), isAppFile)
+		} else {
+			rest, _ = source.Walk(s.Paths, sourceOptions(s))
+		}
+		apps := secrets.Apps(parseApps(rest, map[string]bool{}))
+		for k, v := range near {
+			apps[k] = v
+		}
+		return apps
+	}
+	return near, more
+}
+
+// isAppFile reports whether a path names a file of an app type.
+func isAppFile(abs string) bool {
+	t, _, _, ok := sfmeta.Classify(filepath.ToSlash(abs))
+	return ok && secrets.IsAppType(t.Name)
 }
 
 // parseApps parses the app files among files that are not yet parsed.
@@ -682,8 +769,8 @@ func secretSource(k source.Kind) string {
 
 // scanSecrets runs the credential detectors over files and lets the secret
 // rules decide what is a finding.
-func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, files []source.File, apps map[string]secrets.AppInfo, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []report.Note) {
-	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs, Apps: apps, Progress: s.Progress.Add}
+func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, files []source.File, apps map[string]secrets.AppInfo, moreApps func() map[string]secrets.AppInfo, rep *report.Report) ([]finding.Finding, []finding.Diagnostic, []report.Note) {
+	opts := secrets.Options{MaxFileSize: s.MaxFileSize, Jobs: s.Jobs, Apps: apps, MoreApps: moreApps, Progress: s.Progress.Add}
 	s.Progress.Phase("scanning for credentials")
 	work := make([]secrets.WorkFile, len(files))
 	for i := range files {
@@ -767,7 +854,7 @@ func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []
 				scanned = append(scanned, baseFiles[i])
 			}
 		}
-		fs, _, _ := scanSecrets(ctx, eng, s, scanned, secrets.Apps(baseDocs), nil)
+		fs, _, _ := scanSecrets(ctx, eng, s, scanned, secrets.Apps(baseDocs), nil, nil)
 		baseFindings = append(baseFindings, fs...)
 	}
 	// Metadata fingerprints do not depend on the path; credential ones

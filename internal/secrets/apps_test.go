@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -92,5 +93,47 @@ func TestCorrelation(t *testing.T) {
 		if _, ok := c.Fields["consumerKey"]; ok && c.Detector == DetConsumerSecret {
 			t.Errorf("secret 20 lines away from the key must not be correlated: %v", c.Fields["consumerKey"])
 		}
+	}
+}
+
+// TestMoreAppsAskedOnlyWhenNeeded: the apps beyond Apps (a pre-commit
+// scan's whole repository) are listed only for a consumer key Apps does
+// not hold, once however many blobs ask, and then name the app.
+func TestMoreAppsAskedOnlyWhenNeeded(t *testing.T) {
+	apps, _ := CollectApps(loadAppBlobs(t))
+	f := newFakes(12)
+	withKey := func(key string) Blob {
+		return Blob{Path: "ci/" + key[:8] + ".env", Data: []byte("SF_CONSUMER_KEY=" + key + "\nSF_CONSUMER_SECRET=" + f.ConsumerSecret + "\n")}
+	}
+	tests := []struct {
+		name      string
+		blobs     []Blob
+		near      map[string]AppInfo
+		wantAsked int
+	}{
+		{"no consumer key", []Blob{{Path: "README.md", Data: []byte("nothing here\n")}}, nil, 0},
+		{"key found near", []Blob{withKey(taegisKey)}, apps, 0},
+		{"key not near, many blobs", []Blob{withKey(taegisKey), withKey(taegisKey), withKey(taegisKey)}, nil, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			asked := 0
+			more := func() map[string]AppInfo {
+				mu.Lock()
+				defer mu.Unlock()
+				asked++
+				return apps
+			}
+			cs, _ := Scan(tc.blobs, Options{Apps: tc.near, MoreApps: more, Jobs: 2})
+			if asked != tc.wantAsked {
+				t.Errorf("MoreApps asked %d times, want %d", asked, tc.wantAsked)
+			}
+			for _, c := range cs {
+				if app, ok := c.Fields["app"].(map[string]any); !ok || app["fullName"] != "SF_Taegis_Integration" {
+					t.Errorf("%s %s: app %v, want SF_Taegis_Integration", c.Location.File, c.Detector, c.Fields["app"])
+				}
+			}
+		})
 	}
 }

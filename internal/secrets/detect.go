@@ -898,7 +898,7 @@ func (s *blobScan) correlate(h hit, f map[string]any) {
 	if h.det != DetConsumerKey {
 		f["consumerKey"] = Redact(key).Redacted
 	}
-	if app, ok := s.opts.Apps[key]; ok {
+	if app, ok := s.opts.app(key); ok {
 		f["app"] = app.fields()
 	}
 }

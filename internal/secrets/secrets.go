@@ -103,9 +103,28 @@ type Options struct {
 	Jobs int
 	// Apps maps consumer keys to the apps that own them (see CollectApps).
 	Apps map[string]AppInfo
+	// MoreApps, when set, returns the apps beyond Apps: those of files the
+	// scan does not read (a pre-commit scan reads the staged files, but the
+	// app owning a leaked key is usually committed long ago). Finding them
+	// means listing the whole repository, which on a real org backup was
+	// most of the time of `secrets --staged` (issue 14), so it is asked
+	// only when a consumer key is not in Apps, and at most once per scan.
+	MoreApps func() map[string]AppInfo
 	// Progress, when set, is called with the size of each blob read (from
 	// the workers, concurrently), for the progress line.
 	Progress func(bytes int64)
+}
+
+// app returns the app owning a consumer key: from Apps, else MoreApps.
+func (o *Options) app(key string) (AppInfo, bool) {
+	if a, ok := o.Apps[key]; ok {
+		return a, true
+	}
+	if o.MoreApps == nil {
+		return AppInfo{}, false
+	}
+	a, ok := o.MoreApps()[key]
+	return a, ok
 }
 
 func (o Options) maxSize() int64 {
@@ -255,6 +274,9 @@ type slot struct {
 // of scheduling. Each worker owns one scratch buffer that get may read into;
 // a blob's data is not used after its scan returns.
 func runBuf(n int, opts Options, get func(int, *[]byte) (Blob, *Note, *finding.Diagnostic)) Result {
+	if opts.MoreApps != nil {
+		opts.MoreApps = sync.OnceValue(opts.MoreApps) // workers ask concurrently
+	}
 	det := defaultDetector()
 	max := opts.maxSize()
 	slots := make([]slot, n)
