@@ -111,6 +111,10 @@ type Engine struct {
 	// left built-in rules out.
 	loaded   []*loadedRule
 	narrowed bool
+	// ready is closed when the compile has finished, with compiler set or
+	// compileErr; see Start.
+	ready      chan struct{}
+	compileErr error
 	// overBudget holds the ids of rules that exceeded the timeout; they
 	// are not run again in this scan.
 	overBudget sync.Map
@@ -161,16 +165,51 @@ var undefinedFunc = regexp.MustCompile(`undefined function ([A-Za-z0-9_.]+)`)
 
 // New loads, checks and compiles every rule.
 func New(opts Options) (*Engine, error) {
+	e, err := Start(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.Wait(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Start loads and parses the rules and returns while OPA compiles them.
+// What comes from the rules' METADATA (Rules, Keep) is ready at once, so a
+// scan parses its XML on the other core while the compile runs: in a CPU
+// profile of a real org's metadata scan the two were serial phases of 50%
+// and 35% of the time (issue 14). Evaluating needs Wait first.
+func Start(opts Options) (*Engine, error) {
 	srcs, err := loadSources(opts.PolicyDirs)
 	if err != nil {
 		return nil, err
 	}
-	return newFromSources(opts, srcs)
+	return start(opts, srcs)
 }
 
 // newFromSources compiles the given rule sources (the built-in pack and the
 // user's, already read).
 func newFromSources(opts Options, srcs []source) (*Engine, error) {
+	e, err := start(opts, srcs)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.Wait(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Wait waits for the compile Start began and returns its error. It is
+// safe to call many times and from many goroutines.
+func (e *Engine) Wait() error {
+	<-e.ready
+	return e.compileErr
+}
+
+// start does the work of Start on sources already read.
+func start(opts Options, srcs []source) (*Engine, error) {
 	all := srcs
 	srcs = selectTypes(selectScopes(srcs, opts.Scopes), opts.Types)
 	if len(srcs) < len(all) {
@@ -216,12 +255,6 @@ func newFromSources(opts Options, srcs []source) (*Engine, error) {
 		}
 	}
 
-	compiler := newCompiler(schemaKeys, schemas)
-	compiler.Compile(modules)
-	if compiler.Failed() || len(getErrs) > 0 {
-		return nil, compileError(append(compiler.Errors, getErrs...))
-	}
-
 	params, err := mergeParams(loaded, opts.Params)
 	if err != nil {
 		return nil, err
@@ -233,8 +266,8 @@ func newFromSources(opts Options, srcs []source) (*Engine, error) {
 	}
 	store := NewStore(params)
 
-	e := &Engine{compiler: compiler, store: store, params: params, prMode: opts.PRMode, parseAll: opts.ParseEverything, timeout: opts.RuleTimeout,
-		loaded: loaded, narrowed: len(srcs) < len(all)}
+	e := &Engine{store: store, params: params, prMode: opts.PRMode, parseAll: opts.ParseEverything, timeout: opts.RuleTimeout,
+		loaded: loaded, narrowed: len(srcs) < len(all), ready: make(chan struct{})}
 	if e.timeout <= 0 {
 		e.timeout = DefaultRuleTimeout
 	}
@@ -267,6 +300,16 @@ func newFromSources(opts Options, srcs []source) (*Engine, error) {
 		}
 	}
 	e.queries = newQueryCache(e)
+	go func() {
+		defer close(e.ready)
+		compiler := newCompiler(schemaKeys, schemas)
+		compiler.Compile(modules)
+		if compiler.Failed() || len(getErrs) > 0 {
+			e.compileErr = compileError(append(compiler.Errors, getErrs...))
+			return
+		}
+		e.compiler = compiler
+	}()
 	return e, nil
 }
 
@@ -753,6 +796,9 @@ func (e *Engine) prepare(rs []*loadedRule) (*rego.PreparedEvalQuery, error) {
 			q.WriteString("; ")
 		}
 		fmt.Fprintf(&q, "r%d := %s.deny", i, r.pkg.String())
+	}
+	if err := e.Wait(); err != nil {
+		return nil, err
 	}
 	pq, err := rego.New(
 		rego.Query(q.String()),

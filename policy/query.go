@@ -15,6 +15,9 @@ import (
 // json.Number). Documents that are not rules, like the access matrix, are
 // computed this way so that they share the rules' helpers and verdicts.
 func (e *Engine) QueryOrg(ctx context.Context, docs []*model.Document, ref string) (any, error) {
+	if err := e.Wait(); err != nil {
+		return nil, err
+	}
 	pq, err := rego.New(
 		rego.Query("x := "+ref),
 		rego.Compiler(e.compiler),

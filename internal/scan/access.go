@@ -39,7 +39,10 @@ func Access(ctx context.Context, settings *Settings) (*AccessResult, error) {
 		return nil, err
 	}
 	files, diags := source.Walk(s.Paths, sourceOptions(s))
-	docs, fs, mdiags := scanMetadata(ctx, eng, s, files, nil)
+	docs, fs, mdiags, err := scanMetadata(ctx, eng, s, files, nil)
+	if err != nil {
+		return nil, err
+	}
 	diags = append(diags, mdiags...)
 	m, err := computeAccess(ctx, eng, docs)
 	if err != nil {

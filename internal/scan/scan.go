@@ -102,6 +102,19 @@ func NewEngine(s *Settings) (*policy.Engine, error) {
 // newEngine builds the engine; types, when non-nil, are the metadata types
 // of the files to scan, and only the built-in rules for them are compiled.
 func newEngine(s *Settings, types []string) (*policy.Engine, error) {
+	e, err := startEngine(s, types)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.Wait(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// startEngine is newEngine returning while the rules compile (policy.Start):
+// the scan parses its files meanwhile and waits before evaluating.
+func startEngine(s *Settings, types []string) (*policy.Engine, error) {
 	cfg := s.Config
 	disabled := make([]config.Selector, 0, len(s.Disable))
 	for _, d := range s.Disable {
@@ -111,7 +124,7 @@ func newEngine(s *Settings, types []string) (*policy.Engine, error) {
 		}
 		disabled = append(disabled, sel)
 	}
-	return policy.New(policy.Options{
+	return policy.Start(policy.Options{
 		PolicyDirs:      append(configPolicies(cfg), s.PolicyDirs...),
 		Params:          s.Params,
 		PRMode:          s.DiffBase != "",
@@ -184,7 +197,7 @@ func Run(ctx context.Context, settings *Settings) (*Result, error) {
 	}
 	engine := make(chan built, 1)
 	go func() {
-		eng, err := NewEngine(s)
+		eng, err := startEngine(s, nil)
 		engine <- built{eng, err}
 	}()
 	s.Progress.Phase("listing files")
@@ -221,7 +234,7 @@ func runNarrowed(ctx context.Context, s *Settings) (*Result, error) {
 			if err != nil || !ok {
 				types = nil // Staged reports the error; compile everything
 			}
-			eng, err := newEngine(s, types)
+			eng, err := startEngine(s, types)
 			engine <- built{eng, err}
 		}()
 		s.Progress.Phase("listing files")
@@ -229,7 +242,7 @@ func runNarrowed(ctx context.Context, s *Settings) (*Result, error) {
 	} else {
 		s.Progress.Phase("listing files")
 		l = list(s)
-		eng, err := newEngine(s, listedTypes(l.files))
+		eng, err := startEngine(s, listedTypes(l.files))
 		engine <- built{eng, err}
 	}
 	b := <-engine
@@ -285,12 +298,19 @@ func list(s *Settings) listing {
 	return listing{files, diags, err}
 }
 
-// runListed evaluates the listed files. A configuration naming unknown
-// rules is reported before any problem with the input.
+// runListed evaluates the listed files. Rules that do not compile are
+// reported first, then a configuration naming unknown rules, then any
+// problem with the input.
 func runListed(ctx context.Context, s *Settings, eng *policy.Engine, l listing) (*Result, error) {
+	failed := func(err error) (*Result, error) {
+		if werr := eng.Wait(); werr != nil {
+			return nil, werr
+		}
+		return nil, err
+	}
 	if err := s.Config.CheckRules(eng.Rules()); err != nil {
 		if err := s.Config.CheckRules(eng.KnownRules()); err != nil {
-			return nil, err
+			return failed(err)
 		}
 	}
 	rep := &report.Report{
@@ -303,7 +323,7 @@ func runListed(ctx context.Context, s *Settings, eng *policy.Engine, l listing) 
 	// problem with an input is reported once.
 	files, diags, err := l.files, l.diags, l.err
 	if err != nil {
-		return nil, err
+		return failed(err)
 	}
 	rep.Diagnostics = append(rep.Diagnostics, diags...)
 	if !s.Secrets {
@@ -312,9 +332,14 @@ func runListed(ctx context.Context, s *Settings, eng *policy.Engine, l listing) 
 	var docs []*model.Document
 	if s.Metadata {
 		var fs []finding.Finding
-		docs, fs, diags = scanMetadata(ctx, eng, s, files, rep)
+		if docs, fs, diags, err = scanMetadata(ctx, eng, s, files, rep); err != nil {
+			return nil, err
+		}
 		rep.Findings = append(rep.Findings, fs...)
 		rep.Diagnostics = append(rep.Diagnostics, diags...)
+	}
+	if err := eng.Wait(); err != nil {
+		return nil, err
 	}
 	var changed map[string]bool
 	if s.Secrets {
@@ -425,14 +450,19 @@ func notMetadata(files []source.File) []finding.Diagnostic {
 }
 
 // scanMetadata parses and evaluates the metadata among files.
-func scanMetadata(ctx context.Context, eng *policy.Engine, s *Settings, all []source.File, rep *report.Report) ([]*model.Document, []finding.Finding, []finding.Diagnostic) {
+func scanMetadata(ctx context.Context, eng *policy.Engine, s *Settings, all []source.File, rep *report.Report) ([]*model.Document, []finding.Finding, []finding.Diagnostic, error) {
 	files := source.Metadata(all)
 	s.Progress.Phase("checking metadata")
+	// Parsing needs only what the rules read (Keep), known before the
+	// rules finish compiling (policy.Start).
 	docs, diags, bytes := parseCounted(eng, files, s.Jobs, s.Progress)
 	if rep != nil {
 		rep.Stats.Files += len(files)
 		rep.Stats.Documents += len(docs)
 		rep.Stats.Bytes += bytes
+	}
+	if err := eng.Wait(); err != nil {
+		return nil, nil, nil, err
 	}
 	fs, ediags := eng.EvalDocuments(ctx, docs, s.Jobs)
 	diags = append(diags, ediags...)
@@ -445,7 +475,7 @@ func scanMetadata(ctx context.Context, eng *policy.Engine, s *Settings, all []so
 			rep.Notes = append(rep.Notes, report.Note{Level: report.NoteWarning, File: is.File, Line: is.Line, Column: is.Column, Message: is.Message})
 		}
 	}
-	return docs, fs, diags
+	return docs, fs, diags, nil
 }
 
 // knownRule tells whether an sfguard-ignore names a loaded rule, enabled or
@@ -845,7 +875,7 @@ func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []
 	var baseDocs []*model.Document
 	var baseFindings []finding.Finding
 	if s.Metadata {
-		baseDocs, baseFindings, _ = scanMetadata(ctx, eng, s, baseFiles, nil)
+		baseDocs, baseFindings, _, _ = scanMetadata(ctx, eng, s, baseFiles, nil) // the engine is ready: the head was evaluated
 	}
 	if s.Secrets {
 		var scanned []source.File
