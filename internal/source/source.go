@@ -28,8 +28,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -323,6 +325,7 @@ func newWalker(opts Options) *walker {
 		opts:  opts,
 		max:   opts.MaxFileSize,
 		files: map[string]File{},
+		dirs:  make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
 	if w.max <= 0 {
 		w.max = DefaultMaxFileSize
@@ -349,14 +352,44 @@ type walker struct {
 	max     int64
 	exclude []Pattern
 	cwd     string
-	files   map[string]File // dedupe key (real path) -> file
-	diags   []finding.Diagnostic
+	// mu guards files and diags: directories are walked concurrently.
+	mu    sync.Mutex
+	files map[string]File // dedupe key (real path) -> file
+	diags []finding.Diagnostic
 	// origin is stamped on every file the walk adds.
 	origin Origin
+	// dirs bounds the directories walked on goroutines of their own; busy
+	// tells result when they are done. See spawn.
+	dirs chan struct{}
+	busy sync.WaitGroup
+}
+
+// spawn walks a subdirectory on a goroutine of its own when one is free,
+// else on the caller's. Listing directories is most of a large tree's walk
+// (getdents), and walked one after another it kept the second core idle
+// until the credential workers started (issue 14). The outcome does not
+// depend on the order: result sorts, add keeps the smallest path.
+func (w *walker) spawn(walk func()) {
+	select {
+	case w.dirs <- struct{}{}:
+		w.busy.Add(1)
+		go func() {
+			defer func() { <-w.dirs; w.busy.Done() }()
+			walk()
+		}()
+	default:
+		walk()
+	}
 }
 
 func (w *walker) diag(file, msg string) {
-	w.diags = append(w.diags, finding.Diagnostic{File: file, Message: msg})
+	w.addDiag(finding.Diagnostic{File: file, Message: msg})
+}
+
+func (w *walker) addDiag(d finding.Diagnostic) {
+	w.mu.Lock()
+	w.diags = append(w.diags, d)
+	w.mu.Unlock()
 }
 
 // excluded matches the exclude patterns against a file's absolute path
@@ -373,6 +406,8 @@ func (w *walker) excluded(abs, display string) bool {
 // add records a file; when the same file was reached twice the smaller
 // display path wins so the outcome does not depend on argument order.
 func (w *walker) add(key string, f File) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if old, ok := w.files[key]; ok && old.Path <= f.Path {
 		return
 	}
@@ -385,6 +420,7 @@ func (w *walker) add(key string, f File) {
 }
 
 func (w *walker) result() ([]File, []finding.Diagnostic) {
+	w.busy.Wait()
 	out := make([]File, 0, len(w.files))
 	for _, f := range w.files {
 		out = append(out, f)

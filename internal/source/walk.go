@@ -415,7 +415,7 @@ func (w *walker) visit(abs, real, disp string, comps []string, typ fs.FileMode, 
 		if ig.undeployed(comps, true) {
 			sc = noMetadata
 		}
-		w.walkDir(abs, real, disp, comps, ig, false, sc)
+		w.spawn(func() { w.walkDir(abs, real, disp, comps, ig, false, sc) })
 	case typ.IsRegular():
 		w.walkFile(abs, real, disp, comps, symlink, ig, sc)
 	}
@@ -482,7 +482,7 @@ func (w *walker) packageDirs(file, disp string) ([]string, bool) {
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if err := json.Unmarshal(b, &proj); err != nil {
-		w.diags = append(w.diags, finding.Diagnostic{File: disp, Line: jsonErrLine(b, err),
+		w.addDiag(finding.Diagnostic{File: disp, Line: jsonErrLine(b, err),
 			Message: "malformed sfdx-project.json: " + err.Error() + "; walking the whole directory"})
 		return nil, false
 	}
