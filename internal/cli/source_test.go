@@ -280,7 +280,10 @@ func TestGitModesFilterPaths(t *testing.T) {
 // TestSameScanFromThreeDirectories: silent pass 5. Exclude and suppression
 // patterns are anchored at the configuration file's directory, so the same
 // scan from the project's parent, its root and a subfolder finds the same
-// things, and --strict does not fail on a suppression that matched.
+// things, and --strict does not fail on a suppression that matched. The
+// credential half too: fingerprints, secret_allow_paths and the docs hint
+// that lowers a severity see the path from the project root, not from the
+// working directory.
 func TestSameScanFromThreeDirectories(t *testing.T) {
 	parent := t.TempDir()
 	proj := filepath.Join(parent, "proj")
@@ -292,7 +295,12 @@ suppressions:
   - rule: SFG-APP-*
     path: force-app/**/Mail_Marketing*
     reason: retired app, removal tracked in OPS-12
+params:
+  secret_allow_paths: [config/allowed/**]
 `)
+	testutil.WriteFile(t, proj, "config/allowed/build.properties", buildProps)
+	testutil.WriteFile(t, proj, "docs/deploy/build.properties", buildProps)
+	testutil.WriteFile(t, proj, "build.properties", buildProps)
 	type run struct{ cwd, arg string }
 	runs := []run{{parent, "proj"}, {proj, "."}, {filepath.Join(proj, "force-app"), ".."}}
 	var first []string
@@ -315,13 +323,25 @@ suppressions:
 			if strings.HasPrefix(rel, "force-app/main/default/profiles/") {
 				t.Errorf("from %s: excluded file reported: %s", r.cwd, rel)
 			}
-			got = append(got, f.RuleID+" "+filepath.ToSlash(rel)+" "+f.ComponentName)
+			if strings.HasPrefix(rel, "config/allowed/") {
+				t.Errorf("from %s: allowlisted file reported: %s", r.cwd, rel)
+			}
+			got = append(got, strings.Join([]string{f.RuleID, f.Severity, filepath.ToSlash(rel), f.ComponentName, f.Fingerprint}, " "))
 		}
 		sort.Strings(got)
 		if i == 0 {
 			first = got
 			if len(got) == 0 {
 				t.Fatal("no findings at all")
+			}
+			var secrets []string
+			for _, g := range got {
+				if strings.Contains(g, "build.properties") {
+					secrets = append(secrets, g)
+				}
+			}
+			if len(secrets) != 2 {
+				t.Errorf("want the credential reported in build.properties and docs/deploy/build.properties, got %q", secrets)
 			}
 			continue
 		}

@@ -23,7 +23,7 @@ func TestNew(t *testing.T) {
 		mk("SFG-CA-001", "B", "/ConnectedApp/oauthPolicy/refreshTokenPolicy", "infinite", 14), // new app: new
 		mk("SFG-CA-002", "A", "/ConnectedApp/oauthConfig/scopes[4]", "Full", 9),               // a second Full: new
 	}
-	finding.AssignFingerprints(head)
+	finding.AssignFingerprints(head, nil)
 	got := New(head, base)
 	var view []string
 	for _, f := range got {

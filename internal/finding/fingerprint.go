@@ -29,11 +29,15 @@ func NormalizePath(p string) string { return indexRE.ReplaceAllString(p, "") }
 // Metadata findings hash the rule id, kind, component type and full name,
 // the element path without [n] indices and f.ValueHash. Secret findings hash
 // the rule id, the file and the secret's hash, so the same credential moved
-// to another line keeps its identity while a rotated one does not. Two
+// to another line keeps its identity while a rotated one does not. The file
+// is f.File unless AssignFingerprints is given the path from the project
+// root. Two
 // findings that differ only in which repeated element they sit on (two
 // userPermissions entries) are told apart by ValueHash, which the engine
 // derives from the offending value.
-func Fingerprint(f *Finding) string {
+func Fingerprint(f *Finding) string { return fingerprint(f, f.File) }
+
+func fingerprint(f *Finding, file string) string {
 	h := sha256.New()
 	add := func(s string) {
 		h.Write([]byte(s))
@@ -43,7 +47,7 @@ func Fingerprint(f *Finding) string {
 	add(f.RuleID)
 	if f.Kind == KindSecret {
 		add(string(KindSecret))
-		add(f.File)
+		add(file)
 		if f.Secret != nil {
 			add(f.Secret.Hash)
 		} else {
@@ -60,10 +64,20 @@ func Fingerprint(f *Finding) string {
 }
 
 // AssignFingerprints sets Fingerprint on every finding that has none.
-func AssignFingerprints(findings []Finding) {
+// rel, when set, maps a finding's File to its path from the project root,
+// which a credential's fingerprint hashes instead, so that the same scan
+// run from another directory (CI at the root, a person in a subfolder)
+// gives the same fingerprints.
+func AssignFingerprints(findings []Finding, rel func(file string) string) {
 	for i := range findings {
-		if findings[i].Fingerprint == "" {
-			findings[i].Fingerprint = Fingerprint(&findings[i])
+		f := &findings[i]
+		if f.Fingerprint != "" {
+			continue
 		}
+		file := f.File
+		if rel != nil {
+			file = rel(file)
+		}
+		f.Fingerprint = fingerprint(f, file)
 	}
 }

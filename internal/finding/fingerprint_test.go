@@ -76,8 +76,23 @@ func TestNormalizePath(t *testing.T) {
 
 func TestAssignFingerprints(t *testing.T) {
 	fs := []Finding{meta("A", "Profile", "P", "/p", "", 1), {RuleID: "B", Fingerprint: "keep"}}
-	AssignFingerprints(fs)
+	AssignFingerprints(fs, nil)
 	if fs[0].Fingerprint != Fingerprint(&fs[0]) || fs[1].Fingerprint != "keep" {
 		t.Errorf("AssignFingerprints: %q %q", fs[0].Fingerprint, fs[1].Fingerprint)
+	}
+	// A credential's identity is its path from the project root, whatever
+	// the display path; a metadata finding's has no path in it.
+	secret := func(file string) Finding {
+		return Finding{RuleID: "SFG-SEC-006", Kind: KindSecret, Location: Location{File: file}, Secret: &Secret{Hash: "h"}}
+	}
+	rel := map[string]string{"proj/build.properties": "build.properties", "../build.properties": "build.properties"}
+	got := []Finding{secret("proj/build.properties"), secret("../build.properties"), meta("A", "Profile", "P", "/p", "", 1)}
+	AssignFingerprints(got, func(f string) string { return rel[f] })
+	want := secret("build.properties")
+	if got[0].Fingerprint != Fingerprint(&want) || got[1].Fingerprint != got[0].Fingerprint {
+		t.Errorf("credential fingerprints %q, %q; want both %q", got[0].Fingerprint, got[1].Fingerprint, Fingerprint(&want))
+	}
+	if m := meta("A", "Profile", "P", "/p", "", 1); got[2].Fingerprint != Fingerprint(&m) {
+		t.Error("a metadata fingerprint changed with the path mapping")
 	}
 }

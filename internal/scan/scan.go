@@ -81,6 +81,10 @@ type Settings struct {
 	// Progress, when set, counts the files and bytes each half reads, for
 	// the command line's progress line.
 	Progress *progress.Counter
+
+	// project maps display paths to paths from the project root; set by
+	// normalized.
+	project projectPaths
 }
 
 // Result is a finished scan.
@@ -283,6 +287,7 @@ func normalized(settings *Settings) *Settings {
 	if s.Today.IsZero() {
 		s.Today = time.Now()
 	}
+	s.project = newProjectPaths(s)
 	return s
 }
 
@@ -362,7 +367,7 @@ func runListed(ctx context.Context, s *Settings, eng *policy.Engine, l listing) 
 		}
 	}
 	policy.SortFindings(rep.Findings)
-	finding.AssignFingerprints(rep.Findings)
+	finding.AssignFingerprints(rep.Findings, s.project.of)
 
 	res := &Result{Report: rep}
 	var notes []suppress.Note
@@ -810,7 +815,7 @@ func scanSecrets(ctx context.Context, eng *policy.Engine, s *Settings, files []s
 			changed[j] = secrets.LineRange{Start: c.Start, End: c.End}
 		}
 		work[i] = secrets.WorkFile{Path: f.Path, OSPath: f.OSPath(), Size: f.Size, Read: f.Read,
-			Blob: secrets.Blob{LineMap: f.LineMap, Changed: changed, FilterChanged: f.FilterChanged,
+			Blob: secrets.Blob{Rel: s.project.of(f.Path), LineMap: f.LineMap, Changed: changed, FilterChanged: f.FilterChanged,
 				Commit: f.Origin.Commit, Source: secretSource(f.Origin.Kind)}}
 	}
 	res := secrets.ScanWorkTree(work, opts)
@@ -889,8 +894,8 @@ func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []
 	}
 	// Metadata fingerprints do not depend on the path; credential ones
 	// do, and base files carry the paths they have in the work tree.
-	finding.AssignFingerprints(baseFindings)
-	finding.AssignFingerprints(rep.Findings)
+	finding.AssignFingerprints(baseFindings, s.project.of)
+	finding.AssignFingerprints(rep.Findings, s.project.of)
 	rep.Findings = diffbase.New(rep.Findings, baseFindings)
 	deltas, diags := eng.EvalDelta(ctx, baseDocs, head)
 	deltas, _ = suppress.Inline(deltas, head, knownRule(eng)) // issues were reported with the head scan

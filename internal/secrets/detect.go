@@ -137,6 +137,8 @@ type blobScan struct {
 
 	ctx map[string]bool // memoised blob-wide "contains" checks
 
+	display string // where findings are located: the Blob's Path
+
 	// offsets maps a byte of data to its offset in the stored file when data
 	// was decoded (UTF-16); nil when data is the file itself.
 	offsets  []int
@@ -148,8 +150,20 @@ type keyHit struct {
 	raw string
 }
 
+// newBlobScan starts the scan of a blob. Everything but the locations sees
+// the blob's path from the project root (Blob.Rel).
+func newBlobScan(b *Blob, opts Options) *blobScan {
+	s := &blobScan{b: b, data: b.Data, opts: &opts, display: b.Path}
+	if b.Rel != "" && b.Rel != b.Path {
+		c := *b
+		c.Path = b.Rel
+		s.b = &c
+	}
+	return s
+}
+
 func (d *detector) scan(b *Blob, opts Options) []Candidate {
-	s := &blobScan{b: b, data: b.Data, opts: &opts}
+	s := newBlobScan(b, opts)
 	if enc := utf16Order(b.Data); enc != "" {
 		s.data, s.offsets = decodeUTF16(b.Data, enc)
 		s.encoding = enc
@@ -162,7 +176,7 @@ func (d *detector) scan(b *Blob, opts Options) []Candidate {
 // scanPathOnly runs the detectors that need only the path, for files whose
 // content is not scanned (binary or too large).
 func (d *detector) scanPathOnly(b *Blob, opts Options) []Candidate {
-	s := &blobScan{b: b, data: b.Data, opts: &opts}
+	s := newBlobScan(b, opts)
 	s.pathDetectors(true)
 	return s.finish()
 }
@@ -811,7 +825,7 @@ func (s *blobScan) candidate(h hit, all []hit, hints []string) (Candidate, bool)
 	s.correlate(h, f)
 	return Candidate{
 		Detector: h.det,
-		Location: finding.Location{File: s.b.Path, Line: line, Column: col},
+		Location: finding.Location{File: s.display, Line: line, Column: col},
 		Secret:   sec,
 		Commit:   s.b.Commit,
 		Source:   s.b.Source,

@@ -51,6 +51,11 @@ type LineRange struct{ Start, End int }
 // lines of one file in one commit, or stdin.
 type Blob struct {
 	Path string // display path, slash-separated
+	// Rel is the path from the project root, slash-separated; "" means
+	// Path. The detectors' path features and the secret rules (input.path:
+	// allowlists, test and docs hints) see it, so a finding does not depend
+	// on the directory sfguard runs in; locations keep Path.
+	Rel  string
 	Data []byte
 	// LineMap, when non-nil, maps the 0-based line index in Data to the real
 	// 1-based line in the file: history scans join only the added lines.

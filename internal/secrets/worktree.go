@@ -53,7 +53,7 @@ func ScanWorkTree(files []WorkFile, opts Options) Result {
 		if note != "" {
 			return Blob{}, &Note{Path: f.Path, Reason: note}, nil
 		}
-		return Blob{Path: f.Path, Data: data, Source: SourceWorktree}, nil, nil
+		return Blob{Path: f.Path, Rel: f.Blob.Rel, Data: data, Source: SourceWorktree}, nil, nil
 	})
 }
 

@@ -16,7 +16,7 @@ type CandidateField struct {
 // CandidateFields lists every candidate field, common ones first.
 var CandidateFields = []CandidateField{
 	{"detector", "string", "Detector id (docs/secrets.md)."},
-	{"path", "string", "Display path, slash-separated."},
+	{"path", "string", "Path from the project root (the enclosing git work tree; without git, the configuration file's folder, else the scanned folder), slash-separated, whatever directory sfguard runs in; archive.zip!/inner/path inside a zip. Locations keep the display path."},
 	{"line", "integer", "1-based line of the secret's first byte."},
 	{"column", "integer", "1-based column of the secret's first byte."},
 	{"source", "string", "worktree, staged, history or stdin."},
