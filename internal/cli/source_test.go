@@ -198,6 +198,34 @@ func TestStagedMetadataReadsIndex(t *testing.T) {
 	}
 }
 
+// TestGitIgnoreDoesNotHideGitContent: .gitignore keeps untracked files out
+// of git; it does not apply to what is in git. A credential staged with
+// `git add -f` despite a .gitignore pattern is reported by --staged, and
+// one committed that way by PR mode.
+func TestGitIgnoreDoesNotHideGitContent(t *testing.T) {
+	repo := hardenedRepo(t)
+	testutil.WriteFile(t, repo, ".gitignore", "*.properties\n")
+	testutil.Git(t, repo, "add", ".gitignore")
+	testutil.Git(t, repo, "commit", "-q", "-m", "ignore properties")
+	testutil.Git(t, repo, "tag", "base")
+	testutil.WriteFile(t, repo, "config/build.properties", buildProps)
+	testutil.Git(t, repo, "add", "-f", "config/build.properties")
+
+	code, out, stderr := scanJSON(t, "--staged")
+	if code != ExitFindings || !hasRule(out, "SFG-SEC-", "config/build.properties") {
+		t.Errorf("--staged: exit %d, findings %v; stderr %s", code, ruleFiles(out), stderr)
+	}
+	testutil.Git(t, repo, "commit", "-q", "-m", "force-added")
+	code, out, stderr = scanJSON(t, "--diff-base", "base", ".")
+	if code != ExitFindings || !hasRule(out, "SFG-SEC-", "config/build.properties") {
+		t.Errorf("--diff-base: exit %d, findings %v; stderr %s", code, ruleFiles(out), stderr)
+	}
+	code, out, stderr = scanJSON(t, "--since", "base")
+	if code != ExitFindings || !hasRule(out, "SFG-SEC-", "config/build.properties") {
+		t.Errorf("--since: exit %d, findings %v; stderr %s", code, ruleFiles(out), stderr)
+	}
+}
+
 // TestDiffBaseUncommittedCredentials: silent pass 3. PR mode reports a
 // credential in a file that is not committed yet, not one that was already
 // on the base, and one committed and removed again within the change.

@@ -6,11 +6,14 @@ import (
 )
 
 // pathFilter applies a walk's filters to paths that come from git rather
-// than from listing directories: under a path argument, not ignored by a
-// .gitignore of the work tree, not excluded, and — for the metadata
-// classification — inside a package directory and not in .forceignore. Directory states
-// are computed once, from the top of the work tree down, the way walkDir
-// builds them.
+// than from listing directories: under a path argument, not excluded, and —
+// for the metadata classification — inside a package directory and not in
+// .forceignore. Directory states are computed once, from the top of the
+// work tree down, the way walkDir builds them.
+//
+// .gitignore and .git/info/exclude do not apply: they keep untracked files
+// out of git, and every blob here is in git (staged with `git add -f`, or
+// committed before the pattern was added) and will be pushed.
 type pathFilter struct {
 	w    *walker
 	top  string
@@ -109,16 +112,8 @@ func (pf *pathFilter) state(dir string) *dirState {
 func (pf *pathFilter) load(st *dirState, dir string, comps []string, root bool) {
 	project := exists(filepath.Join(dir, sfdxProject))
 	disp := pf.w.display(dir, dir)
-	if !pf.w.opts.NoIgnore {
-		if root {
-			if f := excludeFile(dir); f != "" {
-				st.ig.git = pf.w.load(st.ig.git, f, pf.w.display(f, f), comps)
-			}
-		}
-		st.ig.git = pf.w.load(st.ig.git, filepath.Join(dir, gitignoreFile), joinDisplay(disp, gitignoreFile), comps)
-		if project || root {
-			st.ig.force = pf.w.load(st.ig.force, filepath.Join(dir, forceignore), joinDisplay(disp, forceignore), comps)
-		}
+	if !pf.w.opts.NoIgnore && (project || root) {
+		st.ig.force = pf.w.load(st.ig.force, filepath.Join(dir, forceignore), joinDisplay(disp, forceignore), comps)
 	}
 	if project {
 		st.sc = pf.w.projectScope(dir, joinDisplay(disp, sfdxProject))

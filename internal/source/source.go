@@ -362,6 +362,8 @@ type walker struct {
 	// tells result when they are done. See spawn.
 	dirs chan struct{}
 	busy sync.WaitGroup
+	// tracked tells ignored paths that git tracks anyway.
+	tracked tracked
 }
 
 // spawn walks a subdirectory on a goroutine of its own when one is free,

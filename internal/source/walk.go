@@ -111,8 +111,8 @@ func anyContains(comps []string, lit string) bool {
 	return false
 }
 
-// skip reports whether git ignores the path: nothing below it is read, by
-// either half (an ignored file is not committed).
+// skip reports whether git's ignore rules match the path: unless git tracks
+// it anyway (walker.tracked), nothing below it is read, by either half.
 func (ig ignores) skip(comps []string, isDir bool) bool {
 	return excludedBy(ig.git, comps, isDir)
 }
@@ -409,7 +409,7 @@ func (w *walker) visit(abs, real, disp string, comps []string, typ fs.FileMode, 
 	}
 	switch {
 	case typ.IsDir():
-		if ig.skip(comps, true) || w.excluded(abs, disp) {
+		if ig.skip(comps, true) && !w.tracked.keeps(w, real, true) || w.excluded(abs, disp) {
 			return
 		}
 		if ig.undeployed(comps, true) {
@@ -423,7 +423,7 @@ func (w *walker) visit(abs, real, disp string, comps []string, typ fs.FileMode, 
 }
 
 func (w *walker) walkFile(abs, real, disp string, comps []string, symlink bool, ig ignores, sc scope) {
-	if ig.skip(comps, false) || w.excluded(abs, disp) {
+	if ig.skip(comps, false) && !w.tracked.keeps(w, real, false) || w.excluded(abs, disp) {
 		return
 	}
 	// real is the entry's own path (a symlink is not resolved here): a

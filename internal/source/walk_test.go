@@ -11,6 +11,7 @@ import (
 
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/sfmeta"
+	"github.com/sfguard/sfguard/internal/testutil"
 )
 
 // entry is the comparable summary of a File.
@@ -590,5 +591,43 @@ func TestPatternQuickRejectAgreesWithGoGit(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestWalkReadsTrackedIgnoredFiles: .gitignore keeps untracked files out of
+// git, not files git already tracks. A file committed before its pattern
+// was added, or added with `git add -f`, and a folder holding one, are
+// walked; their untracked neighbours that the pattern matches are not.
+func TestWalkReadsTrackedIgnoredFiles(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"build.properties":          "sf.password = x\n",
+		"secrets/ci.env":            "SF_PASSWORD=x\n",
+		"secrets/local.env":         "SF_PASSWORD=y\n",
+		"logs/run.log":              "nothing\n",
+		"src/profiles/A.profile":    xml,
+		"src/profiles/B.profile":    xml,
+		"src/local/Scratch.profile": xml,
+	})
+	testutil.Git(t, root, "init", "-q")
+	testutil.Git(t, root, "add", "-A")
+	testutil.Git(t, root, "commit", "-q", "-m", "before the ignore rules")
+	writeTree(t, root, map[string]string{".gitignore": "*.properties\nsecrets/\nlogs/\nsrc/local/\n"})
+	testutil.Git(t, root, "rm", "-q", "--cached", "secrets/local.env", "logs/run.log", "src/local/Scratch.profile")
+	testutil.Git(t, root, "add", ".gitignore")
+	testutil.Git(t, root, "commit", "-q", "-m", "ignore rules")
+	t.Chdir(root)
+
+	files, diags := Walk([]string{"."}, Options{})
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	want := []string{".gitignore", "build.properties", "secrets/ci.env", "src/profiles/A.profile", "src/profiles/B.profile"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	if len(diags) != 0 {
+		t.Errorf("unexpected diagnostics: %v", diags)
 	}
 }
