@@ -443,24 +443,28 @@ func selectScopes(srcs []source, scopes []string) []source {
 	for _, s := range scopes {
 		want[s] = true
 	}
-	out := srcs[:0:0]
-	for _, s := range srcs {
+	return keepBuiltins(srcs, func(s source) bool {
 		// A built-in document that is not a rule but builds on rules (the
 		// access matrix) declares its scope too and goes with them.
-		if !s.builtin {
-			out = append(out, s)
-			continue
-		}
 		scope, declared := declaredScope(s.text)
-		if declared || strings.Contains(s.text, "deny contains") {
-			if !declared {
-				scope = ScopeDocument
-			}
-			if !want[scope] {
-				continue
-			}
+		if !declared && !strings.Contains(s.text, "deny contains") {
+			return true // a library
 		}
-		out = append(out, s)
+		if !declared {
+			scope = ScopeDocument
+		}
+		return want[scope]
+	})
+}
+
+// keepBuiltins returns every user source and the built-in ones keep
+// accepts.
+func keepBuiltins(srcs []source, keep func(source) bool) []source {
+	out := srcs[:0:0]
+	for _, s := range srcs {
+		if !s.builtin || keep(s) {
+			out = append(out, s)
+		}
 	}
 	return out
 }
@@ -479,21 +483,13 @@ func selectTypes(srcs []source, types []string) []source {
 	for _, t := range types {
 		want[t] = true
 	}
-	out := srcs[:0:0]
-	for _, s := range srcs {
-		if !s.builtin {
-			out = append(out, s)
-			continue
-		}
+	return keepBuiltins(srcs, func(s source) bool {
 		if _, scoped := declaredScope(s.text); scoped && !strings.Contains(s.text, "deny contains") {
-			continue
+			return false
 		}
-		if list, ok := metadataLine(s.text, "types:", typesLine); ok && !anyWanted(list, want) {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
+		list, ok := metadataLine(s.text, "types:", typesLine)
+		return !ok || anyWanted(list, want)
+	})
 }
 
 func anyWanted(list string, want map[string]bool) bool {

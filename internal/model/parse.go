@@ -288,9 +288,7 @@ func (s *scanner) scan() error {
 	data := s.data
 	i := s.bom
 	rootSeen, rootClosed := false, false
-	skipping := false
-	cutStart := 0
-	lastSiblingEnd := 0 // end of the previous child of the root (or of the root start tag)
+	var ch children
 	for {
 		j := bytes.IndexByte(data[i:], '<')
 		end := len(data)
@@ -345,30 +343,25 @@ func (s *scanner) scan() error {
 			if level >= maxDepth {
 				return s.errAt(lt, "elements nested deeper than %d levels", maxDepth)
 			}
-			if !skipping && level == 1 && s.keep != nil && !s.keepChild(data[nameStart:nameEnd]) {
-				skipping = true
-				cutStart = lastSiblingEnd
+			if !ch.skipping && level == 1 && s.keep != nil && !s.keepChild(data[nameStart:nameEnd]) {
+				ch.skipping = true
+				ch.cutStart = ch.lastEnd
 			}
-			if !skipping {
+			if !ch.skipping {
 				line, col := s.posAt(lt)
 				s.starts = append(s.starts, tagPos{line: line, col: col, nameStart: nameStart, nameEnd: nameEnd})
 			}
 			if selfClose {
 				switch level {
 				case 1:
-					end := s.trailingEnd(gt + 1)
-					if skipping {
-						s.cuts = append(s.cuts, [2]int{cutStart, end})
-						skipping = false
-					}
-					lastSiblingEnd = end
+					ch.closed(s, s.trailingEnd(gt+1))
 				case 0:
 					rootClosed = true
 				}
 			} else {
 				s.stack = append(s.stack, openTag{nameStart: nameStart, nameEnd: nameEnd, off: lt})
 				if level == 0 {
-					lastSiblingEnd = gt + 1
+					ch.lastEnd = gt + 1
 				}
 			}
 			i = gt + 1
@@ -428,12 +421,7 @@ func (s *scanner) scan() error {
 			s.stack = s.stack[:len(s.stack)-1]
 			switch len(s.stack) {
 			case 1:
-				end := s.trailingEnd(gt + 1)
-				if skipping {
-					s.cuts = append(s.cuts, [2]int{cutStart, end})
-					skipping = false
-				}
-				lastSiblingEnd = end
+				ch.closed(s, s.trailingEnd(gt+1))
 			case 0:
 				rootClosed = true
 			}
@@ -450,6 +438,24 @@ func (s *scanner) scan() error {
 		return s.errAt(len(data), "no root element")
 	}
 	return nil
+}
+
+// children follows the root's children during a scan: where the last one
+// ended (or the root's start tag) and whether the current one is cut,
+// because no rule reads it.
+type children struct {
+	skipping          bool
+	cutStart, lastEnd int
+}
+
+// closed records that a child of the root ended at end (comments trailing
+// it included): a cut child is cut up to there.
+func (c *children) closed(s *scanner, end int) {
+	if c.skipping {
+		s.cuts = append(s.cuts, [2]int{c.cutStart, end})
+		c.skipping = false
+	}
+	c.lastEnd = end
 }
 
 // trailingEnd returns the end of the comments that follow offset off on
