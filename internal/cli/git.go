@@ -20,7 +20,7 @@ func checkGitRepo(s *scan.Settings) error {
 	if _, err := exec.LookPath("git"); err != nil {
 		return fmt.Errorf("%s %s, but git is not installed (or not on PATH)", flag, why)
 	}
-	dir := gitDir(s)
+	dir := s.GitDir()
 	if hasDotGit(dir) {
 		return nil
 	}
@@ -48,20 +48,6 @@ func gitMode(s *scan.Settings) (flag, why string) {
 		return "--diff-base", "compares with a git revision"
 	}
 	return "", ""
-}
-
-// gitDir is the directory the scan runs git in: RepoDir, or a single
-// directory argument, or the current directory (as package scan does).
-func gitDir(s *scan.Settings) string {
-	if s.RepoDir != "" {
-		return s.RepoDir
-	}
-	if len(s.Paths) == 1 {
-		if st, err := os.Stat(s.Paths[0]); err == nil && st.IsDir() {
-			return s.Paths[0]
-		}
-	}
-	return "."
 }
 
 // hasDotGit reports whether dir or a parent holds a .git entry. It is the

@@ -25,7 +25,7 @@ func newProjectPaths(s *Settings) projectPaths {
 	if err != nil {
 		return projectPaths{}
 	}
-	start, err := filepath.Abs(repoDir(s))
+	start, err := filepath.Abs(s.GitDir())
 	if err != nil {
 		return projectPaths{}
 	}

@@ -234,7 +234,7 @@ func runNarrowed(ctx context.Context, s *Settings) (*Result, error) {
 	var l listing
 	if s.Staged {
 		go func() {
-			types, ok, err := source.StagedTypes(repoDir(s))
+			types, ok, err := source.StagedTypes(s.GitDir())
 			if err != nil || !ok {
 				types = nil // Staged reports the error; compile everything
 			}
@@ -628,8 +628,9 @@ func parseDiagnostic(path string, err error) *finding.Diagnostic {
 	return &finding.Diagnostic{File: path, Message: err.Error()}
 }
 
-// repoDir is the git repository staged/history/diff-base scans read.
-func repoDir(s *Settings) string {
+// GitDir is the directory git runs in for the git modes: RepoDir, else a
+// single directory argument, else the current directory.
+func (s *Settings) GitDir() string {
 	if s.RepoDir != "" {
 		return s.RepoDir
 	}
@@ -695,11 +696,11 @@ func collect(s *Settings) ([]source.File, []finding.Diagnostic, error) {
 		}
 		return []source.File{f}, nil, nil
 	case s.Staged:
-		return source.Staged(repoDir(s), s.Paths, opts)
+		return source.Staged(s.GitDir(), s.Paths, opts)
 	case s.Since != "":
-		return source.Since(repoDir(s), s.Since, s.Paths, opts)
+		return source.Since(s.GitDir(), s.Since, s.Paths, opts)
 	case s.History:
-		return source.History(repoDir(s), s.Paths, opts)
+		return source.History(s.GitDir(), s.Paths, opts)
 	}
 	files, diags := source.Walk(s.Paths, opts)
 	return files, diags, nil
@@ -710,7 +711,7 @@ func collect(s *Settings) ([]source.File, []finding.Diagnostic, error) {
 // the lines each commit since the base adds, so a credential committed and
 // removed again in the change is still reported.
 func prSecretFiles(s *Settings, files []source.File) ([]source.File, map[string]bool, error) {
-	changed, err := source.ChangedSince(repoDir(s), s.DiffBase, files)
+	changed, err := source.ChangedSince(s.GitDir(), s.DiffBase, files)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -720,7 +721,7 @@ func prSecretFiles(s *Settings, files []source.File) ([]source.File, map[string]
 			out = append(out, files[i])
 		}
 	}
-	commits, _, err := source.Since(repoDir(s), s.DiffBase, s.Paths, sourceOptions(s))
+	commits, _, err := source.Since(s.GitDir(), s.DiffBase, s.Paths, sourceOptions(s))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -750,7 +751,7 @@ func appIndex(s *Settings, files []source.File, docs []*model.Document) (map[str
 	more := func() map[string]secrets.AppInfo {
 		var rest []source.File
 		if s.Staged {
-			rest, _, _ = source.IndexAt(repoDir(s), s.Paths, sourceOptions(s), isAppFile)
+			rest, _, _ = source.IndexAt(s.GitDir(), s.Paths, sourceOptions(s), isAppFile)
 		} else {
 			rest, _ = source.Walk(s.Paths, sourceOptions(s))
 		}
@@ -873,7 +874,7 @@ func applyDiffBase(ctx context.Context, eng *policy.Engine, s *Settings, head []
 		_, _, _, ok := sfmeta.Classify(filepath.ToSlash(abs))
 		return ok || strings.EqualFold(filepath.Ext(abs), ".zip")
 	}
-	baseFiles, _, err := source.TreeAt(repoDir(s), s.DiffBase, s.Paths, sourceOptions(s), want)
+	baseFiles, _, err := source.TreeAt(s.GitDir(), s.DiffBase, s.Paths, sourceOptions(s), want)
 	if err != nil {
 		return err
 	}
