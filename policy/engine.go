@@ -63,7 +63,9 @@ type Options struct {
 	// pack was most of its time (issue 14). A rule never fires without a
 	// document of one of its types (TestRulesNeedTheirTypes), so the
 	// findings are the same. Rules without types and users' rules stay;
-	// built-in documents that are not rules (the access matrix) go.
+	// built-in documents that are not rules (the access matrix) go. With
+	// any user policy loaded nothing is left out, since a user's rule may
+	// read a built-in rule's verdicts.
 	Types []string
 	// ParseEverything makes Keep parse every element, for documents that
 	// are not rules (the access matrix, the audit report's snippets) and
@@ -476,7 +478,9 @@ var typesLine = regexp.MustCompile(`^#\s+types:\s*\[([^\]]*)\]\s*$`)
 // is wanted, before they are parsed, and the built-in documents that are
 // not rules (the access matrix): a narrowed engine only scans.
 func selectTypes(srcs []source, types []string) []source {
-	if types == nil {
+	if types == nil || hasUserSources(srcs) {
+		// A user's rule may build on a built-in rule's verdicts (data.
+		// sfguard.rules…), which a narrowed pack would leave undefined.
 		return srcs
 	}
 	want := map[string]bool{"*": true}
@@ -490,6 +494,15 @@ func selectTypes(srcs []source, types []string) []source {
 		list, ok := metadataLine(s.text, "types:", typesLine)
 		return !ok || anyWanted(list, want)
 	})
+}
+
+func hasUserSources(srcs []source) bool {
+	for _, s := range srcs {
+		if !s.builtin {
+			return true
+		}
+	}
+	return false
 }
 
 func anyWanted(list string, want map[string]bool) bool {

@@ -128,6 +128,14 @@ func TestNarrowedByTypes(t *testing.T) {
 	if diff := cmp.Diff(ids(full.EnabledRules()), ids(eng.EnabledRules())); diff != "" {
 		t.Errorf("the narrowed engine reports other rules as run (-full +narrowed):\n%s", diff)
 	}
+	srcs, err := loadSources(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := append(append([]source{}, srcs...), source{name: "mine.rego", text: "package mine\n"})
+	if got := selectTypes(user, []string{"ConnectedApp"}); len(got) != len(user) {
+		t.Errorf("with a user policy, selectTypes kept %d of %d sources; want all", len(got), len(user))
+	}
 	matrix := ast.MustParseRef("data.sfguard.access.matrix")
 	if len(full.compiler.GetRulesExact(matrix)) == 0 || len(eng.compiler.GetRulesExact(matrix)) != 0 {
 		t.Error("the access matrix must be compiled by the full engine only")
