@@ -226,6 +226,32 @@ func TestGitIgnoreDoesNotHideGitContent(t *testing.T) {
 	}
 }
 
+// TestStagedReadsProjectFilesFromIndex: what decides which staged files
+// are metadata (sfdx-project.json, .forceignore) is read from the index
+// too. An unstaged local edit that would hide the staged insecure app from
+// the metadata rules (a .forceignore line, a package directory elsewhere)
+// does not hide it; a staged one does.
+func TestStagedReadsProjectFilesFromIndex(t *testing.T) {
+	repo := hardenedRepo(t)
+	edit(t, filepath.Join(repo, hardenedApp), infiniteRefresh...)
+	testutil.Git(t, repo, "add", "-A")
+	forceignore := readFile(t, filepath.Join(repo, ".forceignore"))
+	project := readFile(t, filepath.Join(repo, "sfdx-project.json"))
+
+	testutil.WriteFile(t, repo, ".forceignore", forceignore+"\n**/connectedApps/**\n")
+	testutil.WriteFile(t, repo, "sfdx-project.json", strings.Replace(project, `"path": "force-app"`, `"path": "elsewhere"`, 1))
+	code, out, stderr := scanJSON(t, "--staged", "--no-secrets")
+	if code != ExitFindings || !hasRule(out, "SFG-APP-001", hardenedApp) {
+		t.Errorf("unstaged project edits hid the staged app: exit %d, findings %v; stderr %s", code, ruleFiles(out), stderr)
+	}
+
+	testutil.WriteFile(t, repo, "sfdx-project.json", project)
+	testutil.Git(t, repo, "add", ".forceignore", "sfdx-project.json")
+	if _, out, _ = scanJSON(t, "--staged", "--no-secrets"); hasRule(out, "SFG-APP-001", hardenedApp) {
+		t.Errorf("a staged .forceignore line did not keep the app from the metadata rules: %v", ruleFiles(out))
+	}
+}
+
 // TestDiffBaseUncommittedCredentials: silent pass 3. PR mode reports a
 // credential in a file that is not committed yet, not one that was already
 // on the base, and one committed and removed again within the change.

@@ -506,7 +506,8 @@ func sourceOptions(s *Settings) source.Options {
 		}
 		ex = append(ex, source.Anchored(configDir(s.Config), globs...)...)
 	}
-	return source.Options{MaxFileSize: s.MaxFileSize, Exclude: ex, NoIgnore: s.NoIgnore, NoArchives: s.NoArchives}
+	return source.Options{MaxFileSize: s.MaxFileSize, Exclude: ex, NoIgnore: s.NoIgnore, NoArchives: s.NoArchives,
+		CredentialsOnly: !s.Metadata}
 }
 
 // partialScan reports whether the scan read less than the whole tree the

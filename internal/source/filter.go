@@ -110,7 +110,7 @@ func (pf *pathFilter) state(dir string) *dirState {
 
 // load adds the ignore files and project scope of one directory.
 func (pf *pathFilter) load(st *dirState, dir string, comps []string, root bool) {
-	project := exists(filepath.Join(dir, sfdxProject))
+	project := pf.w.cfgExists(filepath.Join(dir, sfdxProject))
 	disp := pf.w.display(dir, dir)
 	if !pf.w.opts.NoIgnore && (project || root) {
 		st.ig.force = pf.w.load(st.ig.force, filepath.Join(dir, forceignore), joinDisplay(disp, forceignore), comps)

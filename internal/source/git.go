@@ -165,13 +165,33 @@ func Staged(repoDir string, args []string, opts Options) ([]File, []finding.Diag
 		b, err := stagedBlobs(repoDir)
 		diffs <- listed{b, err}
 	}()
+	type config struct {
+		cfg *gitConfig
+		err error
+	}
+	configs := make(chan config, 1)
+	go func() {
+		if opts.CredentialsOnly {
+			configs <- config{}
+			return
+		}
+		c, err := indexConfig(repoDir)
+		configs <- config{c, err}
+	}()
 	g, err := newGitWalker(repoDir, args, opts, Origin{Kind: Index})
-	l := <-diffs
+	l, c := <-diffs, <-configs
 	if err != nil {
 		return nil, nil, err
 	}
 	if l.err != nil {
 		return nil, nil, l.err
+	}
+	if c.err != nil {
+		return nil, nil, c.err
+	}
+	if c.cfg != nil {
+		c.cfg.top = g.top
+		g.cfg = c.cfg
 	}
 	if err := g.addBlobs(l.blobs); err != nil {
 		return nil, nil, err
@@ -432,6 +452,7 @@ func TreeAt(repoDir, rev string, args []string, opts Options, want func(abs stri
 	if err != nil {
 		return nil, nil, err
 	}
+	g.cfg = treeConfig(g.top, tree)
 	var blobs []blob
 	for p, sha := range tree {
 		if want == nil || want(filepath.Join(g.top, filepath.FromSlash(p))) {
@@ -459,6 +480,12 @@ func IndexAt(repoDir string, args []string, opts Options, want func(abs string) 
 	if err != nil {
 		return nil, nil, err
 	}
+	cfg, err := indexConfig(g.top)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg.top = g.top
+	g.cfg = cfg
 	var blobs []blob
 	for _, rec := range bytes.Split(out, []byte{0}) {
 		// <mode> SP <object> SP <stage> TAB <path>

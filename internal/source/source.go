@@ -138,6 +138,11 @@ type Options struct {
 	// NoArchives treats .zip files met in a walk as opaque files instead of
 	// listing their entries. A zip named as an argument is always opened.
 	NoArchives bool
+	// CredentialsOnly says only the credential scan reads the listing, so
+	// which files are metadata does not matter: --staged then leaves the
+	// index's sfdx-project.json and .forceignore unread (two git
+	// processes a pre-commit credential scan would wait on).
+	CredentialsOnly bool
 }
 
 // File is one file that passed the filters.
@@ -326,6 +331,7 @@ func newWalker(opts Options) *walker {
 		max:   opts.MaxFileSize,
 		files: map[string]File{},
 		dirs:  make(chan struct{}, runtime.GOMAXPROCS(0)),
+		cfg:   diskConfig{},
 	}
 	if w.max <= 0 {
 		w.max = DefaultMaxFileSize
@@ -364,6 +370,8 @@ type walker struct {
 	busy sync.WaitGroup
 	// tracked tells ignored paths that git tracks anyway.
 	tracked tracked
+	// cfg reads sfdx-project.json and .forceignore (configFiles).
+	cfg configFiles
 }
 
 // spawn walks a subdirectory on a goroutine of its own when one is free,

@@ -140,8 +140,8 @@ func excludedBy(ps []pattern, comps []string, isDir bool) bool {
 
 // readPatterns parses a gitignore-syntax file. A missing file yields no
 // patterns; other errors are returned for a diagnostic.
-func readPatterns(file string, domain []string) ([]pattern, error) {
-	b, err := os.ReadFile(file)
+func readPatterns(cfg configFiles, file string, domain []string) ([]pattern, error) {
+	b, err := cfg.readFile(file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
@@ -166,7 +166,7 @@ func readPatterns(file string, domain []string) ([]pattern, error) {
 // unreadable file. The result never aliases set's spare capacity, so
 // sibling directories cannot see each other's patterns.
 func (w *walker) load(set []pattern, file, display string, domain []string) []pattern {
-	ps, err := readPatterns(file, domain)
+	ps, err := readPatterns(w.cfg, file, domain)
 	if err != nil {
 		w.diag(display, errText(err))
 		return set
@@ -237,13 +237,13 @@ func (w *walker) projectScope(real, projDisp string) scope {
 	var sc scope
 	for _, p := range pkgs {
 		dir := filepath.Join(real, filepath.FromSlash(p))
-		st, err := os.Stat(dir)
+		isDir, err := w.cfg.dirExists(dir)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			w.diag(projDisp, "package directory "+quote(p)+" does not exist")
 		case err != nil:
 			w.diag(projDisp, "package directory "+quote(p)+": "+errText(err))
-		case !st.IsDir():
+		case !isDir:
 			w.diag(projDisp, "package directory "+quote(p)+" is not a directory")
 		}
 		sc = append(sc, dir)
@@ -470,7 +470,7 @@ func (w *walker) walkFile(abs, real, disp string, comps []string, symlink bool, 
 // is walked) when the file is malformed or declares no package
 // directories.
 func (w *walker) packageDirs(file, disp string) ([]string, bool) {
-	b, err := os.ReadFile(file)
+	b, err := w.cfg.readFile(file)
 	if err != nil {
 		w.diag(disp, errText(err)+"; walking the whole directory")
 		return nil, false
