@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/sha1" //nolint:gosec // git's object names are SHA-1; used to compare, not to protect.
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -53,17 +54,56 @@ func git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
 
 // repoTop is the absolute root of the work tree that contains dir, spelt
 // through dir as the user gave it (git's --show-toplevel resolves
-// symlinks, and patterns are anchored at unresolved paths).
+// symlinks, and patterns are anchored at unresolved paths). The nearest
+// folder holding a .git entry is the root, as git finds it, unless the
+// environment points git elsewhere (GIT_DIR, GIT_WORK_TREE, as in some
+// hooks); then git is asked. One git process less on the pre-commit path.
 func repoTop(dir string) (string, error) {
-	out, err := git(dir, nil, "rev-parse", "--show-cdup")
-	if err != nil {
-		return "", err
-	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
+	if os.Getenv("GIT_DIR") == "" && os.Getenv("GIT_WORK_TREE") == "" {
+		for d := abs; ; d = filepath.Dir(d) {
+			if filepath.Base(d) == ".git" {
+				break // inside the git directory itself: let git say
+			}
+			if looksLikeGitDir(filepath.Join(d, ".git")) {
+				return d, nil
+			}
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	out, err := git(dir, nil, "rev-parse", "--show-cdup")
+	if err != nil {
+		return "", err
+	}
 	return filepath.Join(abs, filepath.FromSlash(strings.TrimSpace(string(out)))), nil
+}
+
+// looksLikeGitDir applies git's own test for a .git entry it stops at: a
+// directory with a HEAD file, or a file starting "gitdir:" (a linked
+// worktree or a submodule). git passes over anything else and looks
+// further up, and so must repoTop.
+func looksLikeGitDir(p string) bool {
+	st, err := os.Stat(p)
+	switch {
+	case err != nil:
+		return false
+	case st.IsDir():
+		_, err := os.Stat(filepath.Join(p, "HEAD"))
+		return err == nil
+	}
+	b := make([]byte, len("gitdir:"))
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	n, _ := io.ReadFull(f, b)
+	return string(b[:n]) == "gitdir:"
 }
 
 // blob is one file read from git: its path from the top of the work tree
@@ -103,6 +143,18 @@ func newGitWalker(repoDir string, args []string, opts Options, origin Origin) (*
 // addBlobs reads the accepted blobs with one cat-file process and adds
 // them (archives are opened like those in a walk).
 func (g *gitWalker) addBlobs(blobs []blob) error {
+	keep, contents, err := g.readBlobs(blobs)
+	if err != nil {
+		return err
+	}
+	for i, b := range keep {
+		g.addBlob(b, contents[i])
+	}
+	return nil
+}
+
+// readBlobs filters blobs and reads those accepted with one cat-file.
+func (g *gitWalker) readBlobs(blobs []blob) ([]blob, [][]byte, error) {
 	var keep []blob
 	for _, b := range blobs {
 		if g.pf.accept(filepath.Join(g.top, filepath.FromSlash(b.path))) {
@@ -114,13 +166,7 @@ func (g *gitWalker) addBlobs(blobs []blob) error {
 		shas[i] = b.sha
 	}
 	contents, err := catBlobs(g.top, shas)
-	if err != nil {
-		return err
-	}
-	for i, b := range keep {
-		g.addBlob(b, contents[i])
-	}
-	return nil
+	return keep, contents, err
 }
 
 func (g *gitWalker) addBlob(b blob, data []byte) {
@@ -154,16 +200,27 @@ func (g *gitWalker) addBlob(b blob, data []byte) {
 // skipped.
 func Staged(repoDir string, args []string, opts Options) ([]File, []finding.Diagnostic, error) {
 	// git diff prints paths from the top of the work tree wherever it
-	// runs, so the diffs need not wait for rev-parse to find the top: one
-	// git start-up less on the pre-commit path (issue 14).
-	type listed struct {
-		blobs []blob
-		err   error
+	// runs, so nothing waits for rev-parse to find the top, and the blobs
+	// are read while git still computes the added lines: the -U0 diff of a
+	// large profile is the slowest git process of a pre-commit scan, and
+	// the four ran one after another (issue 14).
+	type rawList struct {
+		entries []rawEntry
+		err     error
 	}
-	diffs := make(chan listed, 1)
+	raws := make(chan rawList, 1)
 	go func() {
-		b, err := stagedBlobs(repoDir)
-		diffs <- listed{b, err}
+		e, err := stagedEntries(repoDir)
+		raws <- rawList{e, err}
+	}()
+	type addedLines struct {
+		m   map[string][]LineRange
+		err error
+	}
+	lines := make(chan addedLines, 1)
+	go func() {
+		m, err := stagedAddedLines(repoDir)
+		lines <- addedLines{m, err}
 	}()
 	type config struct {
 		cfg *gitConfig
@@ -179,22 +236,40 @@ func Staged(repoDir string, args []string, opts Options) ([]File, []finding.Diag
 		configs <- config{c, err}
 	}()
 	g, err := newGitWalker(repoDir, args, opts, Origin{Kind: Index})
-	l, c := <-diffs, <-configs
+	r, c := <-raws, <-configs
+	if err == nil {
+		err = errors.Join(r.err, c.err)
+	}
 	if err != nil {
+		<-lines
 		return nil, nil, err
-	}
-	if l.err != nil {
-		return nil, nil, l.err
-	}
-	if c.err != nil {
-		return nil, nil, c.err
 	}
 	if c.cfg != nil {
 		c.cfg.top = g.top
 		g.cfg = c.cfg
 	}
-	if err := g.addBlobs(l.blobs); err != nil {
+	blobs := make([]blob, len(r.entries))
+	for i, e := range r.entries {
+		blobs[i] = blob{path: e.path, sha: e.sha}
+	}
+	keep, contents, err := g.readBlobs(blobs)
+	al := <-lines
+	if err == nil {
+		err = al.err
+	}
+	if err != nil {
 		return nil, nil, err
+	}
+	status := map[string]string{}
+	for _, e := range r.entries {
+		status[e.path] = e.status
+	}
+	for i, b := range keep {
+		if status[b.path] != "A" {
+			b.filter = true
+			b.added = al.m[b.path]
+		}
+		g.addBlob(b, contents[i])
 	}
 	files, diags := g.result()
 	return files, diags, nil
@@ -227,43 +302,13 @@ func StagedTypes(repoDir string) (types []string, ok bool, err error) {
 	return types, true, nil
 }
 
-// stagedBlobs lists the staged blobs; dir is anywhere in the work tree.
-func stagedBlobs(dir string) ([]blob, error) {
-	// The two diffs do not depend on each other: running them together
-	// saves one git start-up, which is most of what a pre-commit scan
-	// waits for (execve trace of secrets --staged, issue 14).
-	type addedLines struct {
-		m   map[string][]LineRange
-		err error
-	}
-	lines := make(chan addedLines, 1)
-	go func() {
-		m, err := stagedAddedLines(dir)
-		lines <- addedLines{m, err}
-	}()
+// stagedEntries lists the staged files; dir is anywhere in the work tree.
+func stagedEntries(dir string) ([]rawEntry, error) {
 	raw, err := git(dir, nil, "diff", "--cached", "--no-relative", "--raw", "-z", "--no-abbrev", "--diff-filter=ACMR", "-M", "--no-ext-diff", "--no-textconv")
-	al := <-lines
 	if err != nil {
 		return nil, err
 	}
-	entries, err := parseRaw(dir, raw)
-	if err != nil || len(entries) == 0 {
-		return nil, err
-	}
-	added, err := al.m, al.err
-	if err != nil {
-		return nil, err
-	}
-	var blobs []blob
-	for _, e := range entries {
-		b := blob{path: e.path, sha: e.sha}
-		if e.status != "A" {
-			b.filter = true
-			b.added = added[e.path]
-		}
-		blobs = append(blobs, b)
-	}
-	return blobs, nil
+	return parseRaw(dir, raw)
 }
 
 type rawEntry struct{ path, sha, status string }

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sfguard/sfguard/internal/secrets"
+	"github.com/sfguard/sfguard/internal/testutil"
 )
 
 // repo is a real git repository in a temp dir.
@@ -303,5 +304,30 @@ func TestGitPathOutsideRepository(t *testing.T) {
 	outside := t.TempDir()
 	if _, _, err := Staged(r.dir, []string{outside}, Options{}); err == nil || !strings.Contains(err.Error(), "outside the git repository") {
 		t.Errorf("Staged: %v", err)
+	}
+}
+
+// TestRepoTopAgreesWithGit: the .git lookup that saves a git process finds
+// the root git finds, from the root, a subfolder, a linked worktree and
+// past a .git folder git would pass over.
+func TestRepoTopAgreesWithGit(t *testing.T) {
+	root := t.TempDir()
+	testutil.WriteFile(t, root, "main/force-app/a.txt", "a\n")
+	testutil.WriteFile(t, root, "main/empty/.git/placeholder", "not a repository\n")
+	testutil.WriteFile(t, root, "main/empty/sub/b.txt", "b\n")
+	main := filepath.Join(root, "main")
+	testutil.Git(t, main, "init", "-q")
+	testutil.Git(t, main, "add", "force-app")
+	testutil.Git(t, main, "commit", "-q", "-m", "base")
+	testutil.Git(t, main, "worktree", "add", "-q", filepath.Join(root, "wt"))
+	for _, dir := range []string{main, filepath.Join(main, "force-app"), filepath.Join(main, "empty", "sub"), filepath.Join(root, "wt")} {
+		got, err := repoTop(dir)
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		want := strings.TrimSpace(testutil.Git(t, dir, "rev-parse", "--show-toplevel"))
+		if filepath.Clean(got) != filepath.Clean(want) {
+			t.Errorf("repoTop(%s) = %s; git says %s", dir, got, want)
+		}
 	}
 }
