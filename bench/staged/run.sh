@@ -27,7 +27,9 @@ cd "$work/repo"
 rm -rf .git
 git init -q
 git -c user.email=b@example.com -c user.name=bench add -A
-git -c user.email=b@example.com -c user.name=bench commit -qm base
+# No background auto-gc during the timing: pack now, as a clone would be.
+git -c gc.auto=0 -c user.email=b@example.com -c user.name=bench commit -qm base
+git gc -q
 
 # first FIND-PATTERN: the first tracked file whose path matches, sorted.
 first() { git ls-files | grep -E "$1" | sort | head -n 1 || true; }
