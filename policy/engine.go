@@ -14,7 +14,6 @@ package policy
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"runtime"
@@ -31,7 +30,6 @@ import (
 	"github.com/sfguard/sfguard/internal/finding"
 	"github.com/sfguard/sfguard/internal/parallel"
 	"github.com/sfguard/sfguard/internal/sfmeta"
-	"github.com/sfguard/sfguard/rules"
 )
 
 // Options configure an Engine.
@@ -214,22 +212,59 @@ func (e *Engine) Wait() error {
 func start(opts Options, srcs []source) (*Engine, error) {
 	all := srcs
 	srcs = selectTypes(selectScopes(srcs, opts.Scopes), opts.Types)
-	if len(srcs) < len(all) {
+	narrowed := len(srcs) < len(all)
+	if narrowed {
 		srcs = dropUnusedLibraries(srcs)
 	}
+	p, err := loadPack(opts, srcs)
+	if err != nil {
+		return nil, err
+	}
+	params, err := mergeParams(p.loaded, opts.Params)
+	if err != nil {
+		return nil, err
+	}
+	if opts.ResolveParams != nil {
+		if params, err = resolveParams(opts.ResolveParams, params, all, narrowed); err != nil {
+			return nil, err
+		}
+	}
+	e := &Engine{store: NewStore(params), params: params, prMode: opts.PRMode, parseAll: opts.ParseEverything, timeout: opts.RuleTimeout,
+		loaded: p.loaded, narrowed: narrowed, ready: make(chan struct{})}
+	if e.timeout <= 0 {
+		e.timeout = DefaultRuleTimeout
+	}
+	if err := e.pickRules(p.loaded, opts, narrowed); err != nil {
+		return nil, err
+	}
+	e.queries = newQueryCache(e)
+	go e.compile(p)
+	return e, nil
+}
+
+// pack is the rule sources parsed, with what their METADATA says, ready
+// for OPA's compiler.
+type pack struct {
+	modules    map[string]*ast.Module
+	loaded     []*loadedRule
+	schemaKeys map[string]bool
+	schemas    schemaCache
+	getErrs    ast.Errors // object.get paths that no schema has
+}
+
+// loadPack parses the sources and reads each rule's METADATA. A rule id
+// defined twice is an error; a user's rules (and with CheckBuiltins the
+// built-in ones) get the input schema of their types.
+func loadPack(opts Options, srcs []source) (*pack, error) {
 	parsed, err := parseAll(srcs)
 	if err != nil {
 		return nil, err
 	}
-	modules := make(map[string]*ast.Module, len(srcs))
-	var loaded []*loadedRule
+	p := &pack{modules: make(map[string]*ast.Module, len(srcs)), schemaKeys: map[string]bool{}, schemas: schemaCache{}}
 	ids := map[string]*loadedRule{}
-	schemaKeys := map[string]bool{}
-	schemas := schemaCache{}
-	var getErrs ast.Errors
 	for i, s := range srcs {
 		m := parsed[i]
-		modules[s.name] = m
+		p.modules[s.name] = m
 		r, ok, err := ruleFromModule(s.name, m, s.builtin)
 		if err != nil {
 			return nil, err
@@ -238,48 +273,42 @@ func start(opts Options, srcs []source) (*Engine, error) {
 			continue
 		}
 		if prev, dup := ids[r.meta.ID]; dup {
-			if r.builtin {
-				r, prev = prev, r
-			}
-			if prev.builtin {
-				return nil, fmt.Errorf("%s: rule id %s is already the id of a built-in rule (%s); choose another id, or disable the built-in in .sfguard.yaml", r.where, r.meta.ID, prev.where)
-			}
-			return nil, fmt.Errorf("%s: rule id %s is defined twice: also at %s", r.where, r.meta.ID, prev.where)
+			return nil, duplicateID(r, prev)
 		}
 		ids[r.meta.ID] = r
-		loaded = append(loaded, r)
+		p.loaded = append(p.loaded, r)
 		if s.builtin && !opts.CheckBuiltins {
 			continue
 		}
 		if key := annotateInputSchema(m, r); key != "" {
-			schemaKeys[key] = true
-			getErrs = append(getErrs, checkGetPaths(s.name, m, schemas.get(key))...)
+			p.schemaKeys[key] = true
+			p.getErrs = append(p.getErrs, checkGetPaths(s.name, m, p.schemas.get(key))...)
 		}
 	}
+	return p, nil
+}
 
-	params, err := mergeParams(loaded, opts.Params)
-	if err != nil {
-		return nil, err
+func duplicateID(r, prev *loadedRule) error {
+	if r.builtin {
+		r, prev = prev, r
 	}
-	if opts.ResolveParams != nil {
-		if params, err = resolveParams(opts.ResolveParams, params, all, len(srcs) < len(all)); err != nil {
-			return nil, err
-		}
+	if prev.builtin {
+		return fmt.Errorf("%s: rule id %s is already the id of a built-in rule (%s); choose another id, or disable the built-in in .sfguard.yaml", r.where, r.meta.ID, prev.where)
 	}
-	store := NewStore(params)
+	return fmt.Errorf("%s: rule id %s is defined twice: also at %s", r.where, r.meta.ID, prev.where)
+}
 
-	e := &Engine{store: store, params: params, prMode: opts.PRMode, parseAll: opts.ParseEverything, timeout: opts.RuleTimeout,
-		loaded: loaded, narrowed: len(srcs) < len(all), ready: make(chan struct{})}
-	if e.timeout <= 0 {
-		e.timeout = DefaultRuleTimeout
-	}
+// pickRules applies the configuration's severities and selection to the
+// rules a scan reports (reportedRules) and keeps the enabled compiled ones
+// for evaluation.
+func (e *Engine) pickRules(loaded []*loadedRule, opts Options, narrowed bool) error {
 	compiled := map[string]*loadedRule{}
 	for _, r := range loaded {
 		compiled[r.meta.ID] = r
 	}
-	metas, err := reportedRules(loaded, opts, len(srcs) < len(all))
+	metas, err := reportedRules(loaded, opts, narrowed)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, m := range metas {
 		r := compiled[m.ID]
@@ -301,314 +330,19 @@ func start(opts Options, srcs []source) (*Engine, error) {
 			e.rules = append(e.rules, r)
 		}
 	}
-	e.queries = newQueryCache(e)
-	go func() {
-		defer close(e.ready)
-		compiler := newCompiler(schemaKeys, schemas)
-		compiler.Compile(modules)
-		if compiler.Failed() || len(getErrs) > 0 {
-			e.compileErr = compileError(append(compiler.Errors, getErrs...))
-			return
-		}
-		e.compiler = compiler
-	}()
-	return e, nil
+	return nil
 }
 
-// reportedRules lists, sorted by id, the rules a scan reports as run: the
-// compiled ones and, when Types left built-in rules out, those of the
-// selected scopes too (from rules.Index), so that a pre-commit scan of
-// staged files reports the same rules as a scan of the work tree.
-func reportedRules(loaded []*loadedRule, opts Options, narrowed bool) ([]finding.Rule, error) {
-	out := make([]finding.Rule, 0, len(loaded))
-	have := map[string]bool{}
-	for _, r := range loaded {
-		out = append(out, r.meta)
-		have[r.meta.ID] = true
+// compile runs OPA's compiler over the pack and then releases Wait.
+func (e *Engine) compile(p *pack) {
+	defer close(e.ready)
+	compiler := newCompiler(p.schemaKeys, p.schemas)
+	compiler.Compile(p.modules)
+	if compiler.Failed() || len(p.getErrs) > 0 {
+		e.compileErr = compileError(append(compiler.Errors, p.getErrs...))
+		return
 	}
-	if narrowed && opts.Types != nil {
-		index, err := builtinIndex()
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range index {
-			if !have[m.ID] && (opts.Scopes == nil || contains(opts.Scopes, m.Scope)) {
-				out = append(out, m)
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
-}
-
-// BuiltinIndex renders the METADATA of every built-in rule as rules.Index
-// holds it (cmd/gendocs writes it; TestBuiltinIndexCurrent checks it).
-func BuiltinIndex() ([]byte, error) {
-	srcs, err := loadSources(nil)
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := parseAll(srcs)
-	if err != nil {
-		return nil, err
-	}
-	var metas []finding.Rule
-	for i, s := range srcs {
-		r, ok, err := ruleFromModule(s.name, parsed[i], true)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			metas = append(metas, r.meta)
-		}
-	}
-	sort.Slice(metas, func(i, j int) bool { return metas[i].ID < metas[j].ID })
-	b, err := json.MarshalIndent(metas, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
-}
-
-// builtinIndex decodes rules.Index, the METADATA of every built-in rule.
-func builtinIndex() ([]finding.Rule, error) {
-	var index []finding.Rule
-	if err := json.Unmarshal(rules.Index, &index); err != nil {
-		return nil, fmt.Errorf("the built-in rule index: %w (regenerate it with go run ./cmd/gendocs)", err)
-	}
-	for _, r := range index {
-		for k, v := range r.Params {
-			r.Params[k] = wholeNumbers(v)
-		}
-	}
-	return index, nil
-}
-
-// wholeNumbers turns the whole float64 numbers JSON decoding gives back
-// into the ints the METADATA's YAML decodes them as.
-func wholeNumbers(v any) any {
-	switch v := v.(type) {
-	case float64:
-		if v == float64(int(v)) {
-			return int(v)
-		}
-	case []any:
-		for i := range v {
-			v[i] = wholeNumbers(v[i])
-		}
-	case map[string]any:
-		for k := range v {
-			v[k] = wholeNumbers(v[k])
-		}
-	}
-	return v
-}
-
-// scopeLine finds the scope a built-in rule declares in its METADATA.
-var scopeLine = regexp.MustCompile(`^#\s+scope:\s*([a-z]+)\s*$`)
-
-// declaredScope returns the scope a built-in file declares ("# scope: X"
-// on a line of its own).
-func declaredScope(text string) (string, bool) {
-	return metadataLine(text, "scope:", scopeLine)
-}
-
-// metadataLine returns the first submatch of re on the first line holding
-// key that re matches. Only lines holding the key go to the regular
-// expression: matching it across each whole file was a third of the
-// instructions of `secrets --staged` (callgrind, issue 14).
-func metadataLine(text, key string, re *regexp.Regexp) (string, bool) {
-	for {
-		i := strings.Index(text, key)
-		if i < 0 {
-			return "", false
-		}
-		start := strings.LastIndexByte(text[:i], '\n') + 1
-		end := len(text)
-		if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
-			end = i + j
-		}
-		if m := re.FindStringSubmatch(text[start:end]); m != nil {
-			return m[1], true
-		}
-		text = text[end:]
-	}
-}
-
-// selectScopes drops built-in rule files whose scope is not wanted, before
-// they are parsed. Libraries (no deny rule) are always kept.
-func selectScopes(srcs []source, scopes []string) []source {
-	if scopes == nil {
-		return srcs
-	}
-	want := map[string]bool{}
-	for _, s := range scopes {
-		want[s] = true
-	}
-	return keepBuiltins(srcs, func(s source) bool {
-		// A built-in document that is not a rule but builds on rules (the
-		// access matrix) declares its scope too and goes with them.
-		scope, declared := declaredScope(s.text)
-		if !declared && !strings.Contains(s.text, "deny contains") {
-			return true // a library
-		}
-		if !declared {
-			scope = ScopeDocument
-		}
-		return want[scope]
-	})
-}
-
-// keepBuiltins returns every user source and the built-in ones keep
-// accepts.
-func keepBuiltins(srcs []source, keep func(source) bool) []source {
-	out := srcs[:0:0]
-	for _, s := range srcs {
-		if !s.builtin || keep(s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// typesLine finds the metadata types a built-in rule declares.
-var typesLine = regexp.MustCompile(`^#\s+types:\s*\[([^\]]*)\]\s*$`)
-
-// selectTypes drops built-in rule files that declare types of which none
-// is wanted, before they are parsed, and the built-in documents that are
-// not rules (the access matrix): a narrowed engine only scans.
-func selectTypes(srcs []source, types []string) []source {
-	if types == nil || hasUserSources(srcs) {
-		// A user's rule may build on a built-in rule's verdicts (data.
-		// sfguard.rules…), which a narrowed pack would leave undefined.
-		return srcs
-	}
-	want := map[string]bool{"*": true}
-	for _, t := range types {
-		want[t] = true
-	}
-	return keepBuiltins(srcs, func(s source) bool {
-		if _, scoped := declaredScope(s.text); scoped && !strings.Contains(s.text, "deny contains") {
-			return false
-		}
-		list, ok := metadataLine(s.text, "types:", typesLine)
-		return !ok || anyWanted(list, want)
-	})
-}
-
-func hasUserSources(srcs []source) bool {
-	for _, s := range srcs {
-		if !s.builtin {
-			return true
-		}
-	}
-	return false
-}
-
-func anyWanted(list string, want map[string]bool) bool {
-	for _, t := range strings.Split(list, ",") {
-		if want[strings.TrimSpace(t)] {
-			return true
-		}
-	}
-	return false
-}
-
-// dropUnusedLibraries leaves out built-in libraries (files with no deny
-// rule and no scope) that no kept file refers to, directly or through
-// another library. secrets --staged compiled every metadata library: about
-// half of the Rego it parsed and compiled (issue 14). A user's policy may
-// refer to a library in ways a text search could miss, so with any user
-// file present every library stays.
-func dropUnusedLibraries(srcs []source) []source {
-	isLib := make([]bool, len(srcs))
-	pkgs := make([]string, len(srcs))
-	var kept []string // data references of the files known to be compiled
-	for i, s := range srcs {
-		if !s.builtin {
-			return srcs
-		}
-		_, declared := declaredScope(s.text)
-		isLib[i] = !declared && !strings.Contains(s.text, "deny contains")
-		if pkgs[i] = packageName(s.text); !isLib[i] || pkgs[i] == "" {
-			isLib[i] = false
-			kept = append(kept, dataRefs(s.text)...)
-		}
-	}
-	used := make([]bool, len(srcs))
-	for changed := true; changed; {
-		changed = false
-		for i := range srcs {
-			if isLib[i] && !used[i] && reaches(kept, "data."+pkgs[i]) {
-				used[i], changed = true, true
-				kept = append(kept, dataRefs(srcs[i].text)...)
-			}
-		}
-	}
-	out := srcs[:0:0]
-	for i, s := range srcs {
-		if !isLib[i] || used[i] {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// packageName returns the package a Rego file declares.
-func packageName(text string) string {
-	for _, line := range strings.Split(text, "\n") {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "package "); ok {
-			return strings.TrimSpace(rest)
-		}
-	}
-	return ""
-}
-
-// reaches reports whether code with the data references refs (dataRefs)
-// may read the document at ref: it names it or something inside it, names
-// one of its parent documents whole (data.sfguard.lib, then lib.net.x), or
-// indexes data dynamically.
-func reaches(refs []string, ref string) bool {
-	for _, r := range refs {
-		if r == "data" || r == ref || strings.HasPrefix(r, ref+".") || strings.HasPrefix(ref, r+".") {
-			return true
-		}
-	}
-	return false
-}
-
-// dataRefs lists the references to data a text makes: each "data." and the
-// dotted names that follow it, and "data" alone where it is indexed
-// (data[k]), which may reach anything. Comments count too, which only
-// keeps more. Scanning each text once replaced a search of every text for
-// every library, 6% of a pre-commit scan's CPU (issue 14).
-func dataRefs(text string) []string {
-	var out []string
-	for rest := text; ; {
-		i := strings.Index(rest, "data")
-		if i < 0 {
-			return out
-		}
-		rest = rest[i+len("data"):]
-		j := 0
-		for j < len(rest) && rest[j] == '.' && j+1 < len(rest) && isIdentByte(rest[j+1]) {
-			j++
-			for j < len(rest) && isIdentByte(rest[j]) {
-				j++
-			}
-		}
-		switch {
-		case j > 0:
-			out = append(out, "data"+rest[:j])
-		case rest != "" && rest[0] == '[':
-			out = append(out, "data")
-		}
-		rest = rest[j:]
-	}
-}
-
-func isIdentByte(c byte) bool {
-	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	e.compiler = compiler
 }
 
 // resolveParams hands the declared parameters to the caller's resolver. A
