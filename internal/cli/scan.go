@@ -322,14 +322,16 @@ func writeFile(o output, rep *report.Report) error {
 // settingsFrom merges flags (already over env) with the config file.
 func settingsFrom(f *scanFlags, fs *pflag.FlagSet, m mode, fromEnv map[string]bool) (*scan.Settings, error) {
 	s := &scan.Settings{
-		Paths:     fs.Args(),
-		Metadata:  m == modeScan && !f.noMetadata,
-		Secrets:   m == modeSecrets || !f.noSecrets,
-		Staged:    f.staged,
-		Since:     f.since,
-		History:   f.history,
-		Stdin:     f.stdin,
-		StdinName: f.stdinName,
+		Paths:    fs.Args(),
+		Metadata: m == modeScan && !f.noMetadata,
+		Secrets:  m == modeSecrets || !f.noSecrets,
+		Staged:   f.staged,
+		// main tunes the collector unless GOGC is set; so does this.
+		QuietCompile: os.Getenv("GOGC") == "",
+		Since:        f.since,
+		History:      f.history,
+		Stdin:        f.stdin,
+		StdinName:    f.stdinName,
 
 		Jobs:          f.jobs,
 		PolicyDirs:    f.policies,
