@@ -37,3 +37,21 @@ func ForEach(n, jobs int, fn func(i int)) {
 	close(next)
 	wg.Wait()
 }
+
+// Go runs f on a goroutine of its own and returns a function that waits
+// for its result: two slow steps that do not depend on each other (a git
+// process and compiling the rules) overlap without a channel and a result
+// type written out at each place.
+func Go[T any](f func() (T, error)) (wait func() (T, error)) {
+	var v T
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		v, err = f()
+	}()
+	return func() (T, error) {
+		<-done
+		return v, err
+	}
+}

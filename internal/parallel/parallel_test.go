@@ -1,6 +1,7 @@
 package parallel
 
 import (
+	"errors"
 	"sync/atomic"
 	"testing"
 
@@ -21,6 +22,21 @@ func TestForEach(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, got); diff != "" || calls.Load() != int64(tc.n) {
 			t.Errorf("n=%d jobs=%d: %d calls, slots (-want +got):\n%s", tc.n, tc.jobs, calls.Load(), diff)
+		}
+	}
+}
+
+func TestGo(t *testing.T) {
+	release := make(chan struct{})
+	wait := Go(func() (int, error) {
+		<-release
+		return 42, errors.New("late")
+	})
+	close(release)
+	for i := 0; i < 2; i++ { // waiting twice gives the same result
+		v, err := wait()
+		if v != 42 || err == nil || err.Error() != "late" {
+			t.Errorf("wait() = %d, %v; want 42, late", v, err)
 		}
 	}
 }

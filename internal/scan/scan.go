@@ -226,22 +226,14 @@ func Run(ctx context.Context, settings *Settings) (*Result, error) {
 	if narrowByTypes(s) {
 		return runNarrowed(ctx, s)
 	}
-	type built struct {
-		eng *policy.Engine
-		err error
-	}
-	engine := make(chan built, 1)
-	go func() {
-		eng, err := startEngine(s, nil)
-		engine <- built{eng, err}
-	}()
+	engine := parallel.Go(func() (*policy.Engine, error) { return startEngine(s, nil) })
 	s.Progress.Phase("listing files")
 	l := list(s)
-	b := <-engine
-	if b.err != nil {
-		return nil, b.err
+	eng, err := engine()
+	if err != nil {
+		return nil, err
 	}
-	return runListed(ctx, s, b.eng, l)
+	return runListed(ctx, s, eng, l)
 }
 
 // narrowByTypes says whether a scan lists its files before compiling the
@@ -260,34 +252,29 @@ func narrowByTypes(s *Settings) bool {
 // content the types come from the staged names (one quick git process),
 // and the compile runs while the content is read; stdin is listed first.
 func runNarrowed(ctx context.Context, s *Settings) (*Result, error) {
-	type built struct {
-		eng *policy.Engine
-		err error
-	}
-	engine := make(chan built, 1)
-	var l listing
-	if s.Staged {
-		go func() {
-			types, ok, err := source.StagedTypes(s.GitDir())
-			if err != nil || !ok {
-				types = nil // Staged reports the error; compile everything
-			}
-			eng, err := startEngineNow(s, types)
-			engine <- built{eng, err}
-		}()
+	if !s.Staged {
 		s.Progress.Phase("listing files")
-		l = list(s)
-	} else {
-		s.Progress.Phase("listing files")
-		l = list(s)
+		l := list(s)
 		eng, err := startEngineNow(s, listedTypes(l.files))
-		engine <- built{eng, err}
+		if err != nil {
+			return nil, err
+		}
+		return runListed(ctx, s, eng, l)
 	}
-	b := <-engine
-	if b.err != nil {
-		return nil, b.err
+	engine := parallel.Go(func() (*policy.Engine, error) {
+		types, ok, err := source.StagedTypes(s.GitDir())
+		if err != nil || !ok {
+			types = nil // Staged reports the error; compile everything
+		}
+		return startEngineNow(s, types)
+	})
+	s.Progress.Phase("listing files")
+	l := list(s)
+	eng, err := engine()
+	if err != nil {
+		return nil, err
 	}
-	return runListed(ctx, s, b.eng, l)
+	return runListed(ctx, s, eng, l)
 }
 
 // listedTypes returns the metadata types among files.

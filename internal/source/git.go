@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/sfguard/sfguard/internal/finding"
+	"github.com/sfguard/sfguard/internal/parallel"
 )
 
 // The git modes run the git command rather than a Go reimplementation: git
@@ -204,70 +205,48 @@ func Staged(repoDir string, args []string, opts Options) ([]File, []finding.Diag
 	// are read while git still computes the added lines: the -U0 diff of a
 	// large profile is the slowest git process of a pre-commit scan, and
 	// the four ran one after another (issue 14).
-	type rawList struct {
-		entries []rawEntry
-		err     error
-	}
-	raws := make(chan rawList, 1)
-	go func() {
-		e, err := stagedEntries(repoDir)
-		raws <- rawList{e, err}
-	}()
-	type addedLines struct {
-		m   map[string][]LineRange
-		err error
-	}
-	lines := make(chan addedLines, 1)
-	go func() {
-		m, err := stagedAddedLines(repoDir)
-		lines <- addedLines{m, err}
-	}()
-	type config struct {
-		cfg *gitConfig
-		err error
-	}
-	configs := make(chan config, 1)
-	go func() {
+	entries := parallel.Go(func() ([]rawEntry, error) { return stagedEntries(repoDir) })
+	lines := parallel.Go(func() (map[string][]LineRange, error) { return stagedAddedLines(repoDir) })
+	configs := parallel.Go(func() (*gitConfig, error) {
 		if opts.CredentialsOnly {
-			configs <- config{}
-			return
+			return nil, nil
 		}
-		c, err := indexConfig(repoDir)
-		configs <- config{c, err}
-	}()
+		return indexConfig(repoDir)
+	})
 	g, err := newGitWalker(repoDir, args, opts, Origin{Kind: Index})
-	r, c := <-raws, <-configs
+	raw, rawErr := entries()
+	cfg, cfgErr := configs()
 	if err == nil {
-		err = errors.Join(r.err, c.err)
+		err = errors.Join(rawErr, cfgErr)
 	}
 	if err != nil {
-		<-lines
+		_, _ = lines() // let the diff finish before returning
 		return nil, nil, err
 	}
-	if c.cfg != nil {
-		c.cfg.top = g.top
-		g.cfg = c.cfg
+	if cfg != nil {
+		cfg.top = g.top
+		g.cfg = cfg
 	}
-	blobs := make([]blob, len(r.entries))
-	for i, e := range r.entries {
+	blobs := make([]blob, len(raw))
+	for i, e := range raw {
 		blobs[i] = blob{path: e.path, sha: e.sha}
 	}
 	keep, contents, err := g.readBlobs(blobs)
-	al := <-lines
+	added, linesErr := lines()
 	if err == nil {
-		err = al.err
+		err = linesErr
 	}
 	if err != nil {
 		return nil, nil, err
 	}
 	status := map[string]string{}
-	for _, e := range r.entries {
+	for _, e := range raw {
 		status[e.path] = e.status
 	}
 	for i, b := range keep {
 		if status[b.path] != "A" {
 			b.filter = true
-			b.added = al.m[b.path]
+			b.added = added[b.path]
 		}
 		g.addBlob(b, contents[i])
 	}
